@@ -1,1 +1,3 @@
-Console.WriteLine("x");
+using MetaLint.Cli;
+
+return MetaLintCli.Run(args, Console.Out, Console.Error, Console.IsOutputRedirected);

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using MetaLint.Cli.Commands;
+
+namespace MetaLint.Cli;
+
+/// Process exit codes (contract): 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error.
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Findings = 1;
+    public const int Usage = 2;
+}
+
+/// The `metalint` command line: arguments in, Core does the work, output out.
+public static class MetaLintCli
+{
+    /// Runs the command line against the given writers; in-process so tests see exactly what users see.
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutRedirected = true)
+    {
+        var io = new CliOutput(stdout, stderr, stdoutRedirected);
+        var root = new RootCommand("MetaLint: static analysis of Salesforce security metadata (profiles, permission sets, settings).")
+        {
+            CheckCommand.Create(io),
+            RulesCommand.Create(io),
+        };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) stderr.WriteLine($"metalint: {error.Message}");
+            stderr.WriteLine("Run 'metalint --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+}
+
+/// Where commands write, and whether stdout is a terminal (for colour).
+public sealed record CliOutput(TextWriter Out, TextWriter Error, bool StdoutRedirected)
+{
+    public bool UseColor => !StdoutRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null or "";
+}

@@ -1,0 +1,71 @@
+using MetaLint.Core.Configuration;
+using MetaLint.Core.Discovery;
+using MetaLint.Core.Model;
+using MetaLint.Core.Parsing;
+using MetaLint.Core.Rules;
+
+namespace MetaLint.Core;
+
+/// The outcome of one analysis: what was looked at and what was found.
+public sealed record AnalysisResult(DiscoveryResult Discovery, IReadOnlyList<Finding> Findings, IReadOnlyList<IRule> Rules);
+
+/// Options for one analysis run.
+public sealed record AnalysisOptions
+{
+    public MetaLintConfig Config { get; init; } = MetaLintConfig.Default;
+
+    /// Analysed root; null finds it from the paths (see Discoverer.FindRoot).
+    public string? Root { get; init; }
+
+    /// Restrict to these rule ids (tests); null runs every enabled rule.
+    public IReadOnlySet<string>? Only { get; init; }
+
+    /// Files parsed at once; 0 means one per core.
+    public int Jobs { get; init; }
+}
+
+/// The pipeline: discovery -> parse -> model -> rules -> findings.
+public static class Analyzer
+{
+    public static AnalysisResult Run(IReadOnlyList<string> paths, AnalysisOptions options)
+    {
+        var root = options.Root ?? Discoverer.FindRoot(paths);
+        var discovery = new Discoverer(options.Config.Exclude).Discover(root, paths);
+        var model = BuildModel(ParseAll(discovery.Files, options.Jobs));
+        var engine = new RuleEngine(RuleCatalog.All, options.Config) { Only = options.Only };
+        return new AnalysisResult(discovery, engine.Run(model), RuleCatalog.All);
+    }
+
+    /// Parses files in parallel; results keep the input order so output stays deterministic.
+    public static ParsedFile[] ParseAll(IReadOnlyList<SourceFile> files, int jobs = 0)
+    {
+        var results = new ParsedFile[files.Count];
+        Parallel.For(0, files.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = jobs > 0 ? jobs : Environment.ProcessorCount },
+            i => results[i] = MetadataParser.Parse(files[i]));
+        return results;
+    }
+
+    /// Turns parsed files into components; the files of a decomposed permission set become one set.
+    public static MetadataModel BuildModel(IEnumerable<ParsedFile> parsed)
+    {
+        var model = new MetadataModel();
+        var sets = new Dictionary<string, PermissionContainer>(StringComparer.Ordinal);
+        foreach (var p in parsed)
+        {
+            if (p.Failure != null) { model.ParseFailures.Add(p.Failure); continue; }
+            if (p.Content is not { } content) continue;
+            if (p.File.DecomposedSet is not { } setPath) { model.PermissionContainers.Add(content); continue; }
+            if (!sets.TryGetValue(setPath, out var set))
+            {
+                set = new PermissionContainer(MetadataKind.PermissionSet, p.File.ComponentName, p.File);
+                sets[setPath] = set;
+                model.PermissionContainers.Add(set);
+            }
+            set.UserPermissions.AddRange(content.UserPermissions);
+            set.ObjectPermissions.AddRange(content.ObjectPermissions);
+            if (content.License != null) set.License ??= content.License;
+        }
+        return model;
+    }
+}

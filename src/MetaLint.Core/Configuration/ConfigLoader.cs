@@ -1,0 +1,141 @@
+using MetaLint.Core.Rules;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace MetaLint.Core.Configuration;
+
+/// Reads rules.yml with line numbers, so every problem can be pointed at.
+public static class ConfigLoader
+{
+    public const string FileName = "rules.yml";
+
+    private static readonly string[] TopLevelKeys = ["rules", "exclude"];
+    private static readonly string[] RuleKeys = ["enabled", "level"];
+
+    /// The nearest rules.yml at or above the folder of the first path, or null.
+    public static string? FindNearest(string startPath)
+    {
+        var full = Path.GetFullPath(startPath);
+        var dir = Directory.Exists(full) ? new DirectoryInfo(full) : new FileInfo(full).Directory;
+        for (; dir != null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, FileName);
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+
+    public static MetaLintConfig Load(string path)
+    {
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException(path, 1, 1, $"cannot read the file: {e.Message}");
+        }
+        return Parse(text, path);
+    }
+
+    public static MetaLintConfig Parse(string text, string path)
+    {
+        var stream = new YamlStream();
+        try { stream.Load(new StringReader(text)); }
+        catch (YamlException e)
+        {
+            throw new ConfigException(path, (int)e.Start.Line, (int)e.Start.Column, $"invalid YAML: {Inner(e).Message}");
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+            return new MetaLintConfig { Path = path };
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+            throw Error(path, stream.Documents[0].RootNode, "the file must be a mapping with keys: rules, exclude");
+
+        var rules = new Dictionary<string, RuleSettings>(StringComparer.OrdinalIgnoreCase);
+        var exclude = new List<string>();
+        foreach (var (keyNode, value) in root.Children)
+        {
+            var key = Key(path, keyNode);
+            switch (key)
+            {
+                case "rules":
+                    if (IsNull(value)) break;
+                    if (value is not YamlMappingNode ruleMap)
+                        throw Error(path, value, "'rules' must map rule ids to settings");
+                    foreach (var (idNode, settings) in ruleMap.Children)
+                    {
+                        var id = Key(path, idNode);
+                        if (RuleCatalog.Find(id) is not { } rule)
+                            throw Error(path, idNode, $"unknown rule id '{id}' (see `metalint rules`)");
+                        rules[rule.Descriptor.Id] = ParseRule(path, rule, settings);
+                    }
+                    break;
+                case "exclude":
+                    exclude.AddRange(StringList(path, value, "exclude"));
+                    break;
+                default:
+                    throw Error(path, keyNode, $"unknown key '{key}' (expected one of: {string.Join(", ", TopLevelKeys)})");
+            }
+        }
+        return new MetaLintConfig { Path = path, Rules = rules, Exclude = exclude };
+    }
+
+    private static RuleSettings ParseRule(string path, IRule rule, YamlNode node)
+    {
+        if (IsNull(node)) return RuleSettings.Default;
+        if (node is not YamlMappingNode map)
+            throw Error(path, node, $"settings of {rule.Descriptor.Id} must be a mapping (enabled, level{string.Concat(rule.OptionKeys.Select(k => ", " + k))})");
+        var enabled = true;
+        RuleLevel? level = null;
+        var lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (keyNode, value) in map.Children)
+        {
+            var key = Key(path, keyNode);
+            if (key == "enabled")
+            {
+                enabled = Scalar(path, value, key).ToLowerInvariant() switch
+                {
+                    "true" or "yes" or "on" => true,
+                    "false" or "no" or "off" => false,
+                    var other => throw Error(path, value, $"'enabled' must be true or false, not '{other}'"),
+                };
+            }
+            else if (key == "level")
+            {
+                var text = Scalar(path, value, key);
+                level = RuleLevelExtensions.Parse(text)
+                        ?? throw Error(path, value, $"'level' must be error, warning or note, not '{text}'");
+            }
+            else if (rule.OptionKeys.Contains(key))
+            {
+                lists[key] = StringList(path, value, key);
+            }
+            else
+            {
+                var allowed = RuleKeys.Concat(rule.OptionKeys);
+                throw Error(path, keyNode, $"unknown setting '{key}' for {rule.Descriptor.Id} (expected one of: {string.Join(", ", allowed)})");
+            }
+        }
+        return new RuleSettings { Enabled = enabled, Level = level, Lists = lists };
+    }
+
+    private static List<string> StringList(string path, YamlNode node, string key)
+    {
+        if (IsNull(node)) return [];
+        if (node is not YamlSequenceNode seq)
+            throw Error(path, node, $"'{key}' must be a list of strings");
+        return seq.Children.Select(item => Scalar(path, item, key)).ToList();
+    }
+
+    private static string Scalar(string path, YamlNode node, string key) =>
+        node is YamlScalarNode { Value: { } v } ? v : throw Error(path, node, $"'{key}' must be a plain value");
+
+    private static string Key(string path, YamlNode node) =>
+        node is YamlScalarNode { Value: { } v } ? v : throw Error(path, node, "keys must be plain strings");
+
+    private static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode s && (s.Value is null or "" or "~" or "null") && s.Style == YamlDotNet.Core.ScalarStyle.Plain;
+
+    private static ConfigException Error(string path, YamlNode node, string problem) =>
+        new(path, (int)node.Start.Line, (int)node.Start.Column, problem);
+
+    private static Exception Inner(Exception e) => e.InnerException is { } i and not null ? i : e;
+}

@@ -1,0 +1,157 @@
+using MetaLint.Core.Model;
+
+namespace MetaLint.Core.Discovery;
+
+/// The files to analyse, relative to Root, in ordinal path order, plus anything worth telling the user.
+public sealed record DiscoveryResult(string Root, IReadOnlyList<SourceFile> Files, IReadOnlyList<string> Warnings);
+
+/// Walks the given paths and keeps the metadata files MetaLint reads (stage 1 of the pipeline).
+public sealed class Discoverer
+{
+    private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".git", ".sf", ".sfdx", "node_modules", ".vscode", ".idea",
+    };
+
+    private readonly IReadOnlyList<string> _excludes;
+
+    /// <param name="excludes">Extra gitignore-style patterns (rules.yml `exclude`) on top of .forceignore.</param>
+    public Discoverer(IReadOnlyList<string>? excludes = null) => _excludes = excludes ?? [];
+
+    /// The analysed root: the nearest folder at or above the first path holding sfdx-project.json; otherwise
+    /// that path when it is a folder; otherwise the current folder.
+    public static string FindRoot(IReadOnlyList<string> paths)
+    {
+        var first = Path.GetFullPath(paths.Count > 0 ? paths[0] : ".");
+        var start = Directory.Exists(first) ? first : Path.GetDirectoryName(first) ?? first;
+        for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, ProjectLayout.FileName)))
+                return dir.FullName;
+        return Directory.Exists(first) ? first : Directory.GetCurrentDirectory();
+    }
+
+    public DiscoveryResult Discover(string root, IReadOnlyList<string> paths)
+    {
+        root = Path.GetFullPath(root);
+        var warnings = new List<string>();
+        var layout = ProjectLayout.Read(root);
+        if (layout.Problem != null) warnings.Add(layout.Problem);
+        var ignore = IgnoreRules.Load(root, _excludes);
+        var found = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
+
+        foreach (var input in paths.Count > 0 ? paths : [root])
+        {
+            var full = Path.GetFullPath(input);
+            if (File.Exists(full))
+            {
+                var rel = Relative(root, full);
+                if (!ignore.IsIgnored(rel, false)) AddFile(root, full, rel, found);
+            }
+            else if (Directory.Exists(full))
+            {
+                var starts = PathsEqual(full, root) && layout.PackageDirectories.Count > 0
+                    ? layout.PackageDirectories.Select(d => Path.GetFullPath(Path.Combine(root, d)))
+                    : [full];
+                foreach (var start in starts)
+                {
+                    if (!Directory.Exists(start))
+                    {
+                        warnings.Add($"package directory '{Relative(root, start)}' does not exist");
+                        continue;
+                    }
+                    var rel = Relative(root, start);
+                    if (!ignore.IsIgnored(rel, true)) Walk(root, start, ignore, found, warnings);
+                }
+            }
+            else
+            {
+                warnings.Add($"path not found: {input}");
+            }
+        }
+
+        var files = found.Values.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList();
+        return new DiscoveryResult(root, files, warnings);
+    }
+
+    private static void Walk(string root, string dir, IgnoreRules ignore,
+        Dictionary<string, SourceFile> found, List<string> warnings)
+    {
+        var pending = new Stack<string>();
+        pending.Push(dir);
+        var options = new EnumerationOptions
+        {
+            IgnoreInaccessible = true,
+            RecurseSubdirectories = false,
+            AttributesToSkip = 0,
+            ReturnSpecialDirectories = false,
+        };
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            IEnumerable<FileSystemInfo> entries;
+            try { entries = new DirectoryInfo(current).EnumerateFileSystemInfos("*", options).ToList(); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                warnings.Add($"cannot read folder {Relative(root, current)}: {e.Message}");
+                continue;
+            }
+            foreach (var entry in entries)
+            {
+                var rel = Relative(root, entry.FullName);
+                if (entry is DirectoryInfo sub)
+                {
+                    // Symlinked folders are not followed: a link loop must not hang the walk.
+                    if (SkippedFolders.Contains(sub.Name) || sub.LinkTarget != null) continue;
+                    if (!ignore.IsIgnoredEntry(rel, true)) pending.Push(sub.FullName);
+                }
+                else if (!ignore.IsIgnoredEntry(rel, false))
+                {
+                    AddFile(root, entry.FullName, rel, found);
+                }
+            }
+        }
+    }
+
+    private static void AddFile(string root, string full, string rel, Dictionary<string, SourceFile> found)
+    {
+        var fileName = Path.GetFileName(full);
+        var set = FindDecomposedSet(full);
+        if (set != null)
+        {
+            if (!fileName.EndsWith(SuffixTable.SourceSuffix, StringComparison.OrdinalIgnoreCase)) return;
+            var setName = SuffixTable.DecodeName(Path.GetFileName(set));
+            found[rel] = new SourceFile(full, rel, MetadataKind.PermissionSet, setName, Relative(root, set));
+            return;
+        }
+        if (SuffixTable.Recognise(fileName) is not { } hit) return;
+        found[rel] = new SourceFile(full, rel, hit.Kind, SuffixTable.DecodeName(hit.RawName));
+    }
+
+    /// The folder of a decomposed permission set holding this file, if any. A folder is a decomposed set when it
+    /// holds "&lt;Folder&gt;.permissionset-meta.xml" or sits directly in a "permissionsets" folder.
+    private static string? FindDecomposedSet(string fullPath)
+    {
+        var dir = Path.GetDirectoryName(fullPath);
+        for (var depth = 0; depth < 3 && dir != null; depth++, dir = Path.GetDirectoryName(dir))
+        {
+            var name = Path.GetFileName(dir);
+            var parent = Path.GetFileName(Path.GetDirectoryName(dir) ?? "");
+            if (parent.Equals("permissionsets", StringComparison.OrdinalIgnoreCase) ||
+                File.Exists(Path.Combine(dir, name + ".permissionset" + SuffixTable.SourceSuffix)))
+                return dir;
+        }
+        return null;
+    }
+
+    private static bool PathsEqual(string a, string b) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(a), Path.TrimEndingDirectorySeparator(b),
+            StringComparison.Ordinal);
+
+    /// Root-relative path with forward slashes; a path outside the root keeps its full form.
+    public static string Relative(string root, string full)
+    {
+        var rel = Path.GetRelativePath(root, full);
+        if (rel == ".") return "";
+        return rel.Replace('\\', '/');
+    }
+}

@@ -1,0 +1,11 @@
+namespace MetaLint.Core.Model;
+
+/// Everything rules see: components recomposed from the parsed files, plus the files that failed to parse.
+public sealed class MetadataModel
+{
+    public List<PermissionContainer> PermissionContainers { get; } = [];
+    public List<ParseFailure> ParseFailures { get; } = [];
+
+    /// Every object a rule can target, in a stable order.
+    public IEnumerable<object> Components => ParseFailures.Cast<object>().Concat(PermissionContainers);
+}

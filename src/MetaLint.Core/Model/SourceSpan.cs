@@ -1,0 +1,10 @@
+namespace MetaLint.Core.Model;
+
+/// A 1-based region of a file; columns count UTF-16 code units and EndColumn is exclusive (SARIF).
+public readonly record struct SourceSpan(int StartLine, int StartColumn, int EndLine, int EndColumn)
+{
+    public static SourceSpan FileStart => new(1, 1, 1, 1);
+}
+
+/// Where a model element came from: the file (a decomposed set spans several) and the span in it.
+public sealed record SourceLocation(SourceFile File, SourceSpan Span);

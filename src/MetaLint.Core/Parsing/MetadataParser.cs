@@ -1,0 +1,287 @@
+using System.Text;
+using System.Xml;
+using MetaLint.Core.Model;
+
+namespace MetaLint.Core.Parsing;
+
+/// Streams one metadata file with XmlReader into the model, keeping the span of every element rules report on.
+/// DTDs are prohibited and nothing is ever resolved; subtrees no rule reads are skipped unread.
+public static class MetadataParser
+{
+    private const string XsiNamespace = "http://www.w3.org/2001/XMLSchema-instance";
+
+    private static readonly XmlReaderSettings Settings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreWhitespace = true,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        CloseInput = true,
+    };
+
+    public static ParsedFile Parse(SourceFile file)
+    {
+        try
+        {
+            // Open the stream ourselves: XmlReader.Create(string) would treat the path as a URI and decode "%2F".
+            using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read,
+                64 * 1024, FileOptions.SequentialScan);
+            if (stream.Length == 0) return Failed(file, 1, 1, "the file is empty");
+            using var reader = XmlReader.Create(stream, Settings);
+            var content = new Reader(reader, file).ReadDocument();
+            return new ParsedFile(file, content, null);
+        }
+        catch (XmlException e)
+        {
+            return Failed(file, Math.Max(e.LineNumber, 1), Math.Max(e.LinePosition, 1), Describe(e));
+        }
+        catch (UnexpectedRootException e)
+        {
+            return Failed(file, e.Line, e.Column, e.Message);
+        }
+        catch (DecoderFallbackException e)
+        {
+            return Failed(file, 1, 1, $"the file is not valid text in its declared encoding: {e.Message}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Failed(file, 1, 1, $"the file cannot be read: {e.Message}");
+        }
+    }
+
+    private static ParsedFile Failed(SourceFile file, int line, int column, string message) =>
+        new(file, null, new ParseFailure(
+            new SourceLocation(file, new SourceSpan(line, column, line, column)), message));
+
+    private static string Describe(XmlException e)
+    {
+        var message = e.Message;
+        if (message.Contains("DTD", StringComparison.Ordinal))
+            return "the file contains a DTD (<!DOCTYPE ...>); metadata files never do, and MetaLint does not process DTDs";
+        // XmlException appends "Line n, position m." which the finding's location already carries.
+        var at = message.LastIndexOf(" Line ", StringComparison.Ordinal);
+        return at > 0 ? message[..at] : message;
+    }
+
+    private sealed class UnexpectedRootException(string message, int line, int column) : Exception(message)
+    {
+        public int Line { get; } = line;
+        public int Column { get; } = column;
+    }
+
+    /// One pass over one document; the XmlReader never escapes this class.
+    private sealed class Reader(XmlReader r, SourceFile file)
+    {
+        private readonly IXmlLineInfo _li = (IXmlLineInfo)r;
+
+        public PermissionContainer ReadDocument()
+        {
+            r.MoveToContent();
+            var root = r.LocalName;
+            var container = new PermissionContainer(file.Kind, file.ComponentName, file);
+            if (file.DecomposedSet != null)
+                ReadDecomposedChild(root, container);
+            else if (root == file.Kind.RootElement())
+                ReadContainer(container);
+            else
+                throw new UnexpectedRootException(
+                    $"expected root element <{file.Kind.RootElement()}> for a {file.Kind.Label().ToLowerInvariant()} file, found <{r.Name}>",
+                    _li.LineNumber, StartColumn());
+            // Read to the end so that anything malformed after the root still fails the file.
+            while (r.Read()) { }
+            return container;
+        }
+
+        private void ReadDecomposedChild(string root, PermissionContainer container)
+        {
+            switch (root)
+            {
+                case "PermissionSet": ReadContainer(container); break;           // Beta2 child or the set's own file
+                case "UserPermission": ReadUserPermission(container); break;     // Beta: one entry per file
+                case "ObjectPermission": ReadObjectPermission(container); break;
+                default: r.Skip(); break;                                         // other Beta entry types: no rule reads them
+            }
+        }
+
+        private void ReadContainer(PermissionContainer c)
+        {
+            if (r.IsEmptyElement) { r.Read(); return; }
+            r.Read();
+            while (!r.EOF && r.NodeType != XmlNodeType.EndElement)
+            {
+                if (r.NodeType != XmlNodeType.Element) { r.Read(); continue; }
+                switch (r.LocalName)
+                {
+                    case "userPermissions": ReadUserPermission(c); break;
+                    case "objectPermissions": ReadObjectPermission(c); break;
+                    case "loginIpRanges" when c.Kind == MetadataKind.Profile: ReadLoginIpRange(c); break;
+                    case "userLicense" when c.Kind == MetadataKind.Profile: c.UserLicense = ReadText(); break;
+                    case "userLicense" or "license" when c.Kind != MetadataKind.Profile:
+                        var isLicense = r.LocalName == "license";   // API 38+; wins over legacy userLicense
+                        var license = ReadText();
+                        if (license != null && (isLicense || c.License == null)) c.License = license;
+                        break;
+                    default: r.Skip(); break;
+                }
+            }
+            r.Read();
+        }
+
+        private void ReadUserPermission(PermissionContainer c)
+        {
+            string? name = null;
+            SourceLocation? nameLocation = null;
+            var enabled = false;
+            ReadBlock(child =>
+            {
+                switch (child)
+                {
+                    case "name":
+                        var text = ReadText();
+                        if (text != null) { name = Trim(text.Value); nameLocation = text.Location; }
+                        return true;
+                    case "enabled":
+                        enabled = IsTrue(ReadText()?.Value);
+                        return true;
+                    default: return false;
+                }
+            });
+            if (name is { Length: > 0 } && nameLocation != null)
+                c.UserPermissions.Add(new UserPermission(name, enabled, nameLocation));
+        }
+
+        private void ReadObjectPermission(PermissionContainer c)
+        {
+            string? objectName = null;
+            BoolField? create = null, read = null, edit = null, delete = null, modifyAll = null, viewAll = null, viewAllFields = null;
+            var block = ReadBlock(child =>
+            {
+                switch (child)
+                {
+                    case "object": objectName = ReadText() is { } o ? Trim(o.Value) : null; return true;
+                    case "allowCreate": create = ReadBool(); return true;
+                    case "allowRead": read = ReadBool(); return true;
+                    case "allowEdit": edit = ReadBool(); return true;
+                    case "allowDelete": delete = ReadBool(); return true;
+                    case "modifyAllRecords": modifyAll = ReadBool(); return true;
+                    case "viewAllRecords": viewAll = ReadBool(); return true;
+                    case "viewAllFields": viewAllFields = ReadBool(); return true;
+                    default: return false;
+                }
+            });
+            if (objectName is not { Length: > 0 }) return;
+            c.ObjectPermissions.Add(new ObjectPermission(objectName, block)
+            {
+                AllowCreate = create, AllowRead = read, AllowEdit = edit, AllowDelete = delete,
+                ModifyAllRecords = modifyAll, ViewAllRecords = viewAll, ViewAllFields = viewAllFields,
+            });
+        }
+
+        private void ReadLoginIpRange(PermissionContainer c)
+        {
+            string? start = null, end = null;
+            var block = ReadBlock(child =>
+            {
+                switch (child)
+                {
+                    case "startAddress": start = ReadText() is { } s ? Trim(s.Value) : null; return true;
+                    case "endAddress": end = ReadText() is { } e ? Trim(e.Value) : null; return true;
+                    default: return false;
+                }
+            });
+            c.LoginIpRanges.Add(new LoginIpRange(start, end, block));
+        }
+
+        /// Reads an element's children, handing each child's local name to readChild (which consumes it and
+        /// returns true, or returns false to have it skipped). Returns the span of the whole element.
+        private SourceLocation ReadBlock(Func<string, bool> readChild)
+        {
+            int line = _li.LineNumber, column = StartColumn();
+            if (r.IsEmptyElement)
+            {
+                var empty = EmptyElementEnd(line, column);
+                r.Read();
+                return Location(line, column, empty.Line, empty.Column);
+            }
+            r.Read();
+            while (!r.EOF && r.NodeType != XmlNodeType.EndElement)
+            {
+                if (r.NodeType != XmlNodeType.Element) { r.Read(); continue; }
+                if (!readChild(r.LocalName)) r.Skip();
+            }
+            var (endLine, endColumn) = EndTagEnd();
+            r.Read();
+            return Location(line, column, endLine, endColumn);
+        }
+
+        private BoolField? ReadBool() => ReadText() is { } t ? new BoolField(IsTrue(t.Value), t.Location) : null;
+
+        /// Reads a leaf element's text and span; xsi:nil elements read as absent (null).
+        private TextField? ReadText()
+        {
+            int line = _li.LineNumber, column = StartColumn();
+            if (r.IsEmptyElement)
+            {
+                var nil = r.GetAttribute("nil", XsiNamespace) is { } n && IsTrue(n);
+                var end = EmptyElementEnd(line, column);
+                r.Read();
+                return nil ? null : new TextField("", Location(line, column, end.Line, end.Column));
+            }
+            r.Read();
+            string? first = null;
+            StringBuilder? more = null;
+            while (!r.EOF && r.NodeType != XmlNodeType.EndElement)
+            {
+                switch (r.NodeType)
+                {
+                    case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace:
+                        if (first == null) first = r.Value;
+                        else (more ??= new StringBuilder(first)).Append(r.Value);
+                        r.Read();
+                        break;
+                    case XmlNodeType.Element: r.Skip(); break;
+                    default: r.Read(); break;
+                }
+            }
+            var (endLine, endColumn) = EndTagEnd();
+            r.Read();
+            return new TextField(more?.ToString() ?? first ?? "", Location(line, column, endLine, endColumn));
+        }
+
+        /// Column of the start tag's '<' (LinePosition points at the name, one past it).
+        private int StartColumn() => Math.Max(_li.LinePosition - 1, 1);
+
+        /// Exclusive end column of the current end tag: LinePosition points at the name after "</".
+        private (int Line, int Column) EndTagEnd() => (_li.LineNumber, _li.LinePosition + r.Name.Length + 1);
+
+        /// Exclusive end of an empty element "<name a="v"/>", estimated from its last attribute.
+        private (int Line, int Column) EmptyElementEnd(int line, int column)
+        {
+            var end = (Line: line, Column: column + 1 + r.Name.Length + 2);
+            if (r.MoveToFirstAttribute())
+            {
+                do
+                {
+                    end = (_li.LineNumber, _li.LinePosition + r.Name.Length + 2 + r.Value.Length + 1 + 2);
+                } while (r.MoveToNextAttribute());
+                r.MoveToElement();
+            }
+            return end;
+        }
+
+        private SourceLocation Location(int line, int column, int endLine, int endColumn) =>
+            new(file, new SourceSpan(line, column, endLine, endColumn));
+    }
+
+    /// XML whitespace only: NBSP is text, not whitespace, so .NET's Trim() would be wrong here.
+    internal static string Trim(string value) => value.Trim(' ', '\t', '\r', '\n');
+
+    /// Metadata booleans: "true" or "1" grant, with surrounding whitespace; anything else does not.
+    internal static bool IsTrue(string? value)
+    {
+        if (value == null) return false;
+        var v = Trim(value);
+        return v == "1" || v.Equals("true", StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using MetaLint.Core.Rules;
+
+namespace MetaLint.Core.Reporting.Json;
+
+/// A simple JSON document: tool version, summary counts and a flat list of findings (schema in README).
+public sealed class JsonReporter : IReporter
+{
+    public void Write(Report report, TextWriter output)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions
+               {
+                   Indented = true,
+                   NewLine = "\n",
+                   Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+               }))
+        {
+            w.WriteStartObject();
+            w.WriteString("tool", "MetaLint");
+            w.WriteString("version", Report.ToolVersion);
+            w.WriteStartObject("summary");
+            w.WriteNumber("files", report.FilesAnalysed);
+            w.WriteNumber("findings", report.Findings.Count);
+            w.WriteNumber("errors", report.Count(RuleLevel.Error));
+            w.WriteNumber("warnings", report.Count(RuleLevel.Warning));
+            w.WriteNumber("notes", report.Count(RuleLevel.Note));
+            w.WriteEndObject();
+            w.WriteStartArray("findings");
+            foreach (var f in report.Findings)
+            {
+                w.WriteStartObject();
+                w.WriteString("ruleId", f.RuleId);
+                w.WriteString("ruleName", f.Rule.Name);
+                w.WriteString("level", f.Level.ToText());
+                w.WriteString("message", f.Message);
+                w.WriteString("path", f.Path);
+                w.WriteNumber("startLine", f.Span.StartLine);
+                w.WriteNumber("startColumn", f.Span.StartColumn);
+                w.WriteNumber("endLine", f.Span.EndLine);
+                w.WriteNumber("endColumn", f.Span.EndColumn);
+                w.WriteString("componentType", f.ComponentType);
+                w.WriteString("component", f.ComponentName);
+                w.WriteString("subject", f.Subject);
+                w.WriteString("fingerprint", f.Fingerprint);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        output.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        output.Write('\n');
+    }
+}

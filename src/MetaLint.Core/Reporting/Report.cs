@@ -1,0 +1,23 @@
+using System.Reflection;
+using MetaLint.Core.Rules;
+
+namespace MetaLint.Core.Reporting;
+
+/// What every reporter renders: the findings of one run and the rules that ran.
+public sealed record Report(IReadOnlyList<Finding> Findings, IReadOnlyList<IRule> Rules, int FilesAnalysed)
+{
+    /// SARIF runAutomationDetails id (--category), so several uploads don't collide.
+    public string? Category { get; init; }
+
+    public static string ToolVersion { get; } =
+        typeof(Report).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            .Split('+')[0] ?? "0.0.0";
+
+    public int Count(RuleLevel level) => Findings.Count(f => f.Level == level);
+}
+
+/// Renders a report in one output format.
+public interface IReporter
+{
+    void Write(Report report, TextWriter output);
+}

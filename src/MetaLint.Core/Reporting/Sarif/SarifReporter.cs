@@ -1,0 +1,130 @@
+using MetaLint.Core.Rules;
+using Microsoft.CodeAnalysis.Sarif;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace MetaLint.Core.Reporting.Sarif;
+
+/// SARIF 2.1.0 through Sarif.Sdk: one run, every rule descriptor, relative %SRCROOT% URIs, stable fingerprints.
+public sealed class SarifReporter : IReporter
+{
+    public const string SrcRoot = "%SRCROOT%";
+    public const string InformationUri = "https://github.com/metalint/metalint";
+
+    public void Write(Report report, TextWriter output)
+    {
+        var log = JObject.FromObject(Build(report));
+        WriteDefaultLevels(log);
+        output.Write(log.ToString(Formatting.Indented).ReplaceLineEndings("\n"));
+        output.Write('\n');
+    }
+
+    public static SarifLog Build(Report report)
+    {
+        var rules = report.Rules.Select(r => r.Descriptor).ToList();
+        var index = rules.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var run = new Run
+        {
+            Tool = new Tool
+            {
+                Driver = new ToolComponent
+                {
+                    Name = "MetaLint",
+                    SemanticVersion = Report.ToolVersion,
+                    Version = Report.ToolVersion,
+                    InformationUri = new Uri(InformationUri),
+                    Rules = rules.Select(Descriptor).ToList(),
+                },
+            },
+            ColumnKind = ColumnKind.Utf16CodeUnits,
+            Results = report.Findings.Select(f => Result(f, index[f.RuleId])).ToList(),
+        };
+        if (!string.IsNullOrEmpty(report.Category))
+            run.AutomationDetails = new RunAutomationDetails { Id = report.Category.TrimEnd('/') + "/" };
+        return new SarifLog
+        {
+            Version = SarifVersion.Current,
+            SchemaUri = new Uri("https://json.schemastore.org/sarif-2.1.0.json"),
+            Runs = [run],
+        };
+    }
+
+    /// Sarif.Sdk omits "warning", SARIF's default level; the contract wants every level written out.
+    private static void WriteDefaultLevels(JObject log)
+    {
+        var run = (JObject)log["runs"]![0]!;
+        foreach (var rule in run["tool"]!["driver"]!["rules"]!.Cast<JObject>())
+        {
+            var config = (JObject)(rule["defaultConfiguration"] ??= new JObject());
+            if (config["level"] == null) config.AddFirst(new JProperty("level", "warning"));
+        }
+        foreach (var result in (run["results"] ?? new JArray()).Cast<JObject>())
+            if (result["level"] == null)
+                result.Property("ruleIndex")!.AddAfterSelf(new JProperty("level", "warning"));
+    }
+
+    private static ReportingDescriptor Descriptor(RuleDescriptor d)
+    {
+        var markdown = RuleDocs.Markdown(d.Id);
+        var descriptor = new ReportingDescriptor
+        {
+            Id = d.Id,
+            Name = d.Name,
+            ShortDescription = new MultiformatMessageString { Text = d.Title },
+            FullDescription = new MultiformatMessageString { Text = d.Description },
+            Help = new MultiformatMessageString
+            {
+                Text = $"{d.Description} See {d.HelpUri}",
+                Markdown = markdown ?? $"{d.Description}\n\nSee [{d.Id}]({d.HelpUri}).",
+            },
+            HelpUri = new Uri(d.HelpUri),
+            DefaultConfiguration = new ReportingConfiguration { Level = Level(d.DefaultLevel), Enabled = true },
+        };
+        descriptor.SetProperty("tags", d.Tags);
+        if (d.SecuritySeverityText is { } severity) descriptor.SetProperty("security-severity", severity);
+        return descriptor;
+    }
+
+    private static Result Result(Finding f, int ruleIndex) => new()
+    {
+        RuleId = f.RuleId,
+        RuleIndex = ruleIndex,
+        Level = Level(f.Level),
+        Kind = ResultKind.Fail,
+        Message = new Message { Text = f.Message },
+        Locations =
+        [
+            new Location
+            {
+                PhysicalLocation = new PhysicalLocation
+                {
+                    ArtifactLocation = new ArtifactLocation
+                    {
+                        Uri = new Uri(EncodePath(f.Path), UriKind.Relative),
+                        UriBaseId = SrcRoot,
+                    },
+                    Region = new Region
+                    {
+                        StartLine = f.Span.StartLine,
+                        StartColumn = f.Span.StartColumn,
+                        EndLine = f.Span.EndLine,
+                        EndColumn = f.Span.EndColumn,
+                    },
+                },
+            },
+        ],
+        PartialFingerprints = new Dictionary<string, string> { [RuleEngine.FingerprintKey] = f.Fingerprint },
+    };
+
+    /// Percent-encodes each path segment of a raw relative path: "Ops%2FSupport Admin" -> "Ops%252FSupport%20Admin".
+    public static string EncodePath(string relativePath) =>
+        string.Join('/', relativePath.Split('/').Select(Uri.EscapeDataString));
+
+    private static FailureLevel Level(RuleLevel level) => level switch
+    {
+        RuleLevel.Error => FailureLevel.Error,
+        RuleLevel.Warning => FailureLevel.Warning,
+        RuleLevel.Note => FailureLevel.Note,
+        _ => FailureLevel.None,
+    };
+}

@@ -1,0 +1,37 @@
+using MetaLint.Core.Model;
+
+namespace MetaLint.Core.Rules.Permissions;
+
+/// Flags guest-user profiles that expose the API, all users, or write / View All / Modify All on objects.
+public sealed class ML1008GuestUserExposure : Rule<PermissionContainer>
+{
+    private static readonly HashSet<string> Permissions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ApiEnabled", "ViewAllUsers",
+    };
+
+    private static readonly (string Element, Func<ObjectPermission, BoolField?> Flag)[] ObjectAccess =
+    [
+        ("allowEdit", o => o.AllowEdit),
+        ("allowDelete", o => o.AllowDelete),
+        ("viewAllRecords", o => o.ViewAllRecords),
+        ("modifyAllRecords", o => o.ModifyAllRecords),
+    ];
+
+    public override RuleDescriptor Descriptor { get; } = new(
+        Id: "ML1008", Name: "GuestUserExposure", Title: "Guest user exposure",
+        Description: "A guest user profile (Guest User License) grants ApiEnabled, ViewAllUsers, or edit, delete, " +
+                     "View All or Modify All on an object: anyone on the internet gets that access without logging in.",
+        DefaultLevel: RuleLevel.Error, SecuritySeverity: 8.5m, Category: RuleCategory.Permissions);
+
+    public override void Check(PermissionContainer c, RuleContext ctx)
+    {
+        if (!c.IsGuestProfile) return;
+        foreach (var p in c.GrantedUserPermissions)
+            if (Permissions.Contains(p.Name))
+                ctx.Report(c, p.NameLocation, p.Name, $"is a guest user profile and grants {p.Name}");
+        foreach (var (element, flag) in ObjectAccess)
+            foreach (var (obj, field) in ObjectFlags.Granted(c, flag))
+                ctx.Report(c, field.Location, $"{obj}.{element}", $"is a guest user profile and grants {element} on {obj}");
+    }
+}

@@ -1,0 +1,27 @@
+using MetaLint.Core.Model;
+
+namespace MetaLint.Core.Rules.Permissions;
+
+/// Shared shape of the rules that flag granted user permissions from a fixed list.
+public abstract class UserPermissionRule : Rule<PermissionContainer>
+{
+    /// The permissions this rule flags (case-insensitive), given its options.
+    protected abstract IReadOnlySet<string> Flagged(RuleContext ctx);
+
+    /// Whether the rule applies to this component at all (it already can grant).
+    protected virtual bool AppliesTo(PermissionContainer c) => true;
+
+    public override void Check(PermissionContainer c, RuleContext ctx)
+    {
+        if (!c.CanGrant || !AppliesTo(c)) return;
+        var flagged = Flagged(ctx);
+        foreach (var p in c.GrantedUserPermissions)
+            if (flagged.Contains(p.Name))
+                ctx.Report(c, p.NameLocation, p.Name, Message(p.Name));
+    }
+
+    protected virtual string Message(string permission) => $"grants {permission}";
+
+    protected static IReadOnlySet<string> Set(params string[] names) =>
+        new HashSet<string>(names, StringComparer.OrdinalIgnoreCase);
+}
