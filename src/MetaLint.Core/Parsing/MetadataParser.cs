@@ -32,6 +32,12 @@ public static class MetadataParser
             var content = new Reader(reader, file).ReadDocument();
             return new ParsedFile(file, content, null);
         }
+        catch (XmlException e) when (IsDtdError(e))
+        {
+            var (line, column) = FindDoctype(file.FullPath);
+            return Failed(file, line, column,
+                "the file contains a DTD (<!DOCTYPE ...>); metadata files never do, and MetaLint does not process DTDs");
+        }
         catch (XmlException e)
         {
             return Failed(file, Math.Max(e.LineNumber, 1), Math.Max(e.LinePosition, 1), Describe(e));
@@ -54,11 +60,30 @@ public static class MetadataParser
         new(file, null, new ParseFailure(
             new SourceLocation(file, new SourceSpan(line, column, line, column)), message));
 
+    private static bool IsDtdError(XmlException e) => e.LineNumber == 0 && e.Message.Contains("DTD", StringComparison.Ordinal);
+
+    /// XmlReader reports a prohibited DTD at 0:0, so find "<!DOCTYPE" in the prolog ourselves (error path only).
+    private static (int Line, int Column) FindDoctype(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+            var buffer = new char[64 * 1024];
+            var text = new string(buffer, 0, reader.ReadBlock(buffer));
+            var at = text.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+            if (at < 0) return (1, 1);
+            var lineStart = text.LastIndexOf('\n', Math.Max(at - 1, 0)) + 1;
+            return (text.AsSpan(0, at).Count('\n') + 1, at - lineStart + 1);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (1, 1);
+        }
+    }
+
     private static string Describe(XmlException e)
     {
         var message = e.Message;
-        if (message.Contains("DTD", StringComparison.Ordinal))
-            return "the file contains a DTD (<!DOCTYPE ...>); metadata files never do, and MetaLint does not process DTDs";
         // XmlException appends "Line n, position m." which the finding's location already carries.
         var at = message.LastIndexOf(" Line ", StringComparison.Ordinal);
         return at > 0 ? message[..at] : message;
