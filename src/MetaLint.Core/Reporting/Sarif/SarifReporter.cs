@@ -40,6 +40,11 @@ public sealed class SarifReporter : IReporter
             ColumnKind = ColumnKind.Utf16CodeUnits,
             Results = report.Findings.Select(f => Result(f, index[f.RuleId])).ToList(),
         };
+        if (report.Base is { } b)
+        {
+            run.SetProperty("metalint/baseRef", b.BaseRef);
+            run.SetProperty("metalint/baseCommit", b.BaseCommit.Sha);
+        }
         if (!string.IsNullOrEmpty(report.Category))
             run.AutomationDetails = new RunAutomationDetails { Id = report.Category.TrimEnd('/') + "/" };
         return new SarifLog
