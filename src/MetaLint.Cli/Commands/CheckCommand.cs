@@ -34,37 +34,29 @@ public static class CheckCommand
         var category = new Option<string?>("--category") { Description = "SARIF runAutomationDetails id, so several uploads don't collide.", HelpName = "NAME" };
         var root = new Option<string?>("--root") { Description = "Folder that report paths are relative to (default: the folder holding sfdx-project.json, else the first PATH).", HelpName = "DIR" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Files parsed in parallel (default: one per core).", DefaultValueFactory = _ => 0 };
+        var baseline = new Option<string?>("--baseline") { Description = "Health Check baseline: the XML Salesforce exports, or the JSON form (default: the bundled Salesforce Baseline Standard).", HelpName = "FILE" };
+        var environment = new Option<string?>("--environment") { Description = "Apply the min-score gate of this rules.yml environment.", HelpName = "NAME" };
 
         var command = new Command("check", "Analyse metadata files or folders and report findings.")
         {
-            paths, format, output, config, failOn, category, root, jobs,
+            paths, format, output, config, failOn, category, root, jobs, baseline, environment,
         };
         command.SetAction(parse => Execute(io,
             parse.GetValue(paths) ?? [], parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(config),
-            parse.GetValue(failOn)!, parse.GetValue(category), parse.GetValue(root), parse.GetValue(jobs)));
+            parse.GetValue(failOn)!, parse.GetValue(category), parse.GetValue(root), parse.GetValue(jobs),
+            parse.GetValue(baseline), parse.GetValue(environment)));
         return command;
     }
 
     private static int Execute(CliOutput io, string[] paths, string format, string? output, string? configPath,
-        string failOn, string? category, string? root, int jobs)
+        string failOn, string? category, string? root, int jobs, string? baselinePath, string? environment)
     {
         if (paths.Length == 0) paths = ["."];
-        MetaLintConfig config;
-        try
-        {
-            var path = configPath ?? ConfigLoader.FindNearest(paths[0]);
-            if (configPath != null && !File.Exists(configPath))
-            {
-                io.Error.WriteLine($"metalint: config file not found: {configPath}");
-                return ExitCodes.Usage;
-            }
-            config = path == null ? MetaLintConfig.Default : ConfigLoader.Load(path);
-        }
-        catch (ConfigException e)
-        {
-            io.Error.WriteLine($"metalint: invalid configuration: {e.Message}");
-            return ExitCodes.Usage;
-        }
+        if (CommandSupport.LoadConfig(io, configPath, paths[0]) is not { } config) return ExitCodes.Usage;
+        var (baselineOk, baseline) = CommandSupport.LoadBaseline(io, baselinePath);
+        if (!baselineOk) return ExitCodes.Usage;
+        var (envOk, gate) = CommandSupport.FindEnvironment(io, config, environment);
+        if (!envOk) return ExitCodes.Usage;
         if (root != null && !Directory.Exists(root))
         {
             io.Error.WriteLine($"metalint: --root folder not found: {root}");
@@ -76,13 +68,16 @@ public static class CheckCommand
             return ExitCodes.Usage;
         }
 
-        var result = Analyzer.Run(paths, new AnalysisOptions { Config = config, Root = root, Jobs = jobs });
+        var result = Analyzer.Run(paths, new AnalysisOptions { Config = config, Root = root, Jobs = jobs, Baseline = baseline });
         foreach (var warning in result.Discovery.Warnings) io.Error.WriteLine($"metalint: warning: {warning}");
         if (result.Discovery.Warnings.Any(w => w.StartsWith("path not found", StringComparison.Ordinal)) &&
             result.Discovery.Files.Count == 0)
             return ExitCodes.Usage;
 
-        var report = new Report(result.Findings, result.Rules, result.Discovery.Files.Count) { Category = category };
+        var report = new Report(result.Findings, result.Rules, result.Discovery.Files.Count)
+        {
+            Category = category, Score = result.Score,
+        };
         IReporter reporter = format switch
         {
             "sarif" => new SarifReporter(),
@@ -108,7 +103,12 @@ public static class CheckCommand
                 return ExitCodes.Usage;
             }
         }
-        return Gate(result.Findings, failOn);
+        var exit = Gate(result.Findings, failOn);
+        // An environment's score gate applies only when settings files were analysed.
+        if (gate is { MinScore: { } min } && result.Score != null &&
+            CommandSupport.BelowMinimum(io, result.Score, min, gate.Fail, $"environment '{gate.Name}'"))
+            exit = ExitCodes.Findings;
+        return exit;
     }
 
     /// Exit 1 when any finding is at or above the --fail-on level.

@@ -5,7 +5,8 @@ public sealed class MetadataModel
 {
     public List<PermissionContainer> PermissionContainers { get; } = [];
     public List<ParseFailure> ParseFailures { get; } = [];
+    public List<SettingsComponent> Settings { get; } = [];
 
     /// Every object a rule can target, in a stable order.
-    public IEnumerable<object> Components => ParseFailures.Cast<object>().Concat(PermissionContainers);
+    public IEnumerable<object> Components => ParseFailures.Cast<object>().Concat(PermissionContainers).Concat(Settings);
 }

@@ -9,6 +9,9 @@ public sealed record Report(IReadOnlyList<Finding> Findings, IReadOnlyList<IRule
     /// SARIF runAutomationDetails id (--category), so several uploads don't collide.
     public string? Category { get; init; }
 
+    /// The approximate Health Check score, when settings files were analysed.
+    public Baselines.HealthScore? Score { get; init; }
+
     public static string ToolVersion { get; } =
         typeof(Report).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
             .Split('+')[0] ?? "0.0.0";
