@@ -5,12 +5,16 @@ using MetaLint.Core.Model;
 using MetaLint.Core.Parsing;
 using MetaLint.Core.Rules;
 using MetaLint.Core.Rules.Settings;
+using MetaLint.Core.Suppressions;
 
 namespace MetaLint.Core;
 
-/// The outcome of one analysis: what was looked at and what was found.
+/// The outcome of one analysis: what was looked at, what was found, and which exceptions were used.
 public sealed record AnalysisResult(DiscoveryResult Discovery, IReadOnlyList<Finding> Findings, IReadOnlyList<IRule> Rules)
 {
+    /// rules.yml exceptions that suppressed something, with how many findings each.
+    public IReadOnlyDictionary<ExceptionEntry, int> AppliedExceptions { get; init; } = new Dictionary<ExceptionEntry, int>();
+
     /// The approximate Health Check score, when settings files were analysed.
     public HealthScore? Score { get; init; }
 }
@@ -23,8 +27,11 @@ public sealed record AnalysisOptions
     /// Analysed root; null finds it from the paths (see Discoverer.FindRoot).
     public string? Root { get; init; }
 
-    /// Restrict to these rule ids (tests); null runs every enabled rule.
+    /// Report only these rule ids (tests); null reports every enabled rule.
     public IReadOnlySet<string>? Only { get; init; }
+
+    /// The date exceptions expire against; null is today (UTC).
+    public DateOnly? Today { get; init; }
 
     /// Files parsed at once; 0 means one per core.
     public int Jobs { get; init; }
@@ -33,19 +40,31 @@ public sealed record AnalysisOptions
     public Baseline? Baseline { get; init; }
 }
 
-/// The pipeline: discovery -> parse -> model -> rules -> findings.
+/// The pipeline: discovery -> parse -> model -> rules -> findings -> suppressions.
 public static class Analyzer
 {
     public static AnalysisResult Run(IReadOnlyList<string> paths, AnalysisOptions options)
     {
         var root = options.Root ?? Discoverer.FindRoot(paths);
         var discovery = new Discoverer(options.Config.Exclude).Discover(root, paths);
+        return Analyse(discovery, options);
+    }
+
+    /// Parses and checks files already discovered (git modes discover from snapshots).
+    public static AnalysisResult Analyse(DiscoveryResult discovery, AnalysisOptions options)
+    {
         var model = BuildModel(ParseAll(discovery.Files, options.Jobs));
         var baseline = Baseline.Effective(options.Baseline);
         var rules = RulesFor(baseline, options.Config);
-        var engine = new RuleEngine(rules, options.Config) { Only = options.Only };
-        return new AnalysisResult(discovery, engine.Run(model), rules)
+        var engine = new RuleEngine(rules, options.Config);
+        var filter = new SuppressionFilter(options.Config, options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow));
+        var findings = filter.Apply(engine.Check(model.Components), model.Directives);
+        findings.AddRange(engine.Check(filter.Issues));
+        IEnumerable<Finding> reported = findings;
+        if (options.Only is { } only) reported = reported.Where(f => only.Contains(f.RuleId));
+        return new AnalysisResult(discovery, RuleEngine.Finalise(reported), rules)
         {
+            AppliedExceptions = filter.Applied,
             Score = model.Settings.Count > 0 ? HealthScore.Compute(model.Settings, baseline) : null,
         };
     }
@@ -85,6 +104,7 @@ public static class Analyzer
         var sets = new Dictionary<string, PermissionContainer>(StringComparer.Ordinal);
         foreach (var p in parsed)
         {
+            model.Directives.AddRange(p.Directives);
             if (p.Failure != null) { model.ParseFailures.Add(p.Failure); continue; }
             if (p.Settings != null) { model.Settings.Add(p.Settings); continue; }
             if (p.Content is not { } content) continue;

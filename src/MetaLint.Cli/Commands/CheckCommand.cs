@@ -116,6 +116,6 @@ public static class CheckCommand
     {
         if (failOn == "never") return ExitCodes.Ok;
         var threshold = RuleLevelExtensions.Parse(failOn) ?? RuleLevel.Error;
-        return findings.Any(f => f.Level >= threshold) ? ExitCodes.Findings : ExitCodes.Ok;
+        return findings.Any(f => !f.IsSuppressed && f.Level >= threshold) ? ExitCodes.Findings : ExitCodes.Ok;
     }
 }

@@ -31,6 +31,12 @@ public sealed class MetaLintConfig
     public IReadOnlyDictionary<string, EnvironmentGate> Environments { get; init; } =
         new Dictionary<string, EnvironmentGate>(StringComparer.Ordinal);
 
+    /// Accepted risks: findings these entries match are reported as suppressed.
+    public IReadOnlyList<ExceptionEntry> Exceptions { get; init; } = [];
+
+    /// Rules whose findings can only be suppressed by an exception with a named approver (policy.require-approval).
+    public IReadOnlySet<string> RequireApproval { get; init; } = new HashSet<string>();
+
     public RuleSettings For(string ruleId) => Rules.TryGetValue(ruleId, out var s) ? s : RuleSettings.Default;
 }
 

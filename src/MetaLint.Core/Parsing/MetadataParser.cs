@@ -15,7 +15,7 @@ public static class MetadataParser
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
         IgnoreWhitespace = true,
-        IgnoreComments = true,
+        IgnoreComments = false,   // inline suppressions are comments
         IgnoreProcessingInstructions = true,
         CloseInput = true,
     };
@@ -29,8 +29,15 @@ public static class MetadataParser
                 64 * 1024, FileOptions.SequentialScan);
             if (stream.Length == 0) return Failed(file, 1, 1, "the file is empty");
             using var reader = XmlReader.Create(stream, Settings);
-            var (content, settings) = new Reader(reader, file).ReadDocument();
-            return new ParsedFile(file, content, null) { Settings = settings };
+            var parser = new Reader(reader, file);
+            var (content, settings) = parser.ReadDocument();
+            return new ParsedFile(file, content, null) { Settings = settings, Directives = parser.Directives };
+        }
+        catch (XmlException e) when (IsDtdError(e))
+        {
+            var (line, column) = FindDoctype(file.FullPath);
+            return Failed(file, line, column,
+                "the file contains a DTD (<!DOCTYPE ...>); metadata files never do, and MetaLint does not process DTDs");
         }
         catch (XmlException e)
         {
@@ -54,11 +61,30 @@ public static class MetadataParser
         new(file, null, new ParseFailure(
             new SourceLocation(file, new SourceSpan(line, column, line, column)), message));
 
+    private static bool IsDtdError(XmlException e) => e.LineNumber == 0 && e.Message.Contains("DTD", StringComparison.Ordinal);
+
+    /// XmlReader reports a prohibited DTD at 0:0, so find "<!DOCTYPE" in the prolog ourselves (error path only).
+    private static (int Line, int Column) FindDoctype(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+            var buffer = new char[64 * 1024];
+            var text = new string(buffer, 0, reader.ReadBlock(buffer));
+            var at = text.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+            if (at < 0) return (1, 1);
+            var lineStart = text.LastIndexOf('\n', Math.Max(at - 1, 0)) + 1;
+            return (text.AsSpan(0, at).Count('\n') + 1, at - lineStart + 1);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (1, 1);
+        }
+    }
+
     private static string Describe(XmlException e)
     {
         var message = e.Message;
-        if (message.Contains("DTD", StringComparison.Ordinal))
-            return "the file contains a DTD (<!DOCTYPE ...>); metadata files never do, and MetaLint does not process DTDs";
         // XmlException appends "Line n, position m." which the finding's location already carries.
         var at = message.LastIndexOf(" Line ", StringComparison.Ordinal);
         return at > 0 ? message[..at] : message;
@@ -74,6 +100,28 @@ public static class MetadataParser
     private sealed class Reader(XmlReader r, SourceFile file)
     {
         private readonly IXmlLineInfo _li = (IXmlLineInfo)r;
+
+        public List<InlineDirective> Directives { get; } = [];
+
+        /// Moves past a non-element node, keeping it when it is a MetaLint directive comment.
+        private void Pass()
+        {
+            if (r.NodeType == XmlNodeType.Comment)
+            {
+                var value = r.Value;
+                if (value.Contains(InlineDirective.Keyword, StringComparison.Ordinal))
+                {
+                    // LinePosition points just after "<!--"; the comment ends after its text and "-->".
+                    int line = _li.LineNumber, column = Math.Max(_li.LinePosition - 4, 1);
+                    var lastBreak = value.LastIndexOf('\n');
+                    var endLine = line + value.AsSpan().Count('\n');
+                    var endColumn = lastBreak < 0 ? _li.LinePosition + value.Length + 3 : value.Length - lastBreak + 3;
+                    if (InlineDirective.TryParse(value, Location(line, column, endLine, endColumn)) is { } d)
+                        Directives.Add(d);
+                }
+            }
+            r.Read();
+        }
 
         public (PermissionContainer? Container, SettingsComponent? Settings) ReadDocument()
         {
@@ -194,7 +242,7 @@ public static class MetadataParser
             r.Read();
             while (!r.EOF && r.NodeType != XmlNodeType.EndElement)
             {
-                if (r.NodeType != XmlNodeType.Element) { r.Read(); continue; }
+                if (r.NodeType != XmlNodeType.Element) { Pass(); continue; }
                 switch (r.LocalName)
                 {
                     case "userPermissions": ReadUserPermission(c); break;
@@ -291,7 +339,7 @@ public static class MetadataParser
             r.Read();
             while (!r.EOF && r.NodeType != XmlNodeType.EndElement)
             {
-                if (r.NodeType != XmlNodeType.Element) { r.Read(); continue; }
+                if (r.NodeType != XmlNodeType.Element) { Pass(); continue; }
                 if (!readChild(r.LocalName)) r.Skip();
             }
             var (endLine, endColumn) = EndTagEnd();

@@ -6,4 +6,7 @@ namespace MetaLint.Core.Parsing;
 public sealed record ParsedFile(SourceFile File, PermissionContainer? Content, ParseFailure? Failure)
 {
     public SettingsComponent? Settings { get; init; }
+
+    /// Inline suppression comments found in the file.
+    public IReadOnlyList<InlineDirective> Directives { get; init; } = [];
 }

@@ -16,7 +16,12 @@ public sealed record Report(IReadOnlyList<Finding> Findings, IReadOnlyList<IRule
         typeof(Report).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
             .Split('+')[0] ?? "0.0.0";
 
-    public int Count(RuleLevel level) => Findings.Count(f => f.Level == level);
+    /// Findings still in force (not suppressed) at this level.
+    public int Count(RuleLevel level) => Findings.Count(f => f.Level == level && !f.IsSuppressed);
+
+    public IEnumerable<Finding> Active => Findings.Where(f => !f.IsSuppressed);
+
+    public int SuppressedCount => Findings.Count(f => f.IsSuppressed);
 }
 
 /// Renders a report in one output format.

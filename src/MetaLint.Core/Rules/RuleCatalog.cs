@@ -2,6 +2,7 @@ using MetaLint.Core.Rules.Packaging;
 using MetaLint.Core.Rules.Parsing;
 using MetaLint.Core.Rules.Permissions;
 using MetaLint.Core.Rules.Settings;
+using MetaLint.Core.Rules.Suppressions;
 
 namespace MetaLint.Core.Rules;
 
@@ -51,6 +52,9 @@ public static class RuleCatalog
         new SettingRule(SettingRules.ML3219),
         new SettingRule(SettingRules.ML3301),
         new SettingRule(SettingRules.ML3302),
+        new ML9001InvalidInlineSuppression(),
+        new ML9002ExpiredException(),
+        new ML9003UnapprovedSuppression(),
     ];
 
     /// Retired ids with the reason; kept so they are never reused.

@@ -1,4 +1,5 @@
 using MetaLint.Core.Rules;
+using MetaLint.Core.Suppressions;
 using Microsoft.CodeAnalysis.Sarif;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -120,7 +121,21 @@ public sealed class SarifReporter : IReporter
             },
         ],
         PartialFingerprints = new Dictionary<string, string> { [RuleEngine.FingerprintKey] = f.Fingerprint },
+        Suppressions = f.Suppression is { } s ? [Suppression(s)] : null,
     };
+
+    private static Microsoft.CodeAnalysis.Sarif.Suppression Suppression(Suppressions.Suppression s)
+    {
+        var sarif = new Microsoft.CodeAnalysis.Sarif.Suppression
+        {
+            Kind = s.Source == SuppressionSource.Inline ? SuppressionKind.InSource : SuppressionKind.External,
+            Status = SuppressionStatus.Accepted,
+            Justification = s.Justification,
+        };
+        if (s.ApprovedBy != null) sarif.SetProperty("approvedBy", s.ApprovedBy);
+        if (s.Expires is { } e) sarif.SetProperty("expires", e.ToString("yyyy-MM-dd"));
+        return sarif;
+    }
 
     /// Percent-encodes each path segment of a raw relative path: "Ops%2FSupport Admin" -> "Ops%252FSupport%20Admin".
     public static string EncodePath(string relativePath) =>
