@@ -12,6 +12,9 @@ public sealed record Report(IReadOnlyList<Finding> Findings, IReadOnlyList<IRule
     /// The approximate Health Check score, when settings files were analysed.
     public Baselines.HealthScore? Score { get; init; }
 
+    /// Set in PR mode (--base): findings are those the change introduces relative to this base.
+    public Git.BaseComparison? Base { get; init; }
+
     public static string ToolVersion { get; } =
         typeof(Report).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
             .Split('+')[0] ?? "0.0.0";

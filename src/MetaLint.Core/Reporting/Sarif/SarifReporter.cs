@@ -46,6 +46,11 @@ public sealed class SarifReporter : IReporter
             run.SetProperty("metalint/healthCheckGrade", health.GradeText);
             run.SetProperty("metalint/healthCheckBaseline", health.Baseline.Name);
         }
+        if (report.Base is { } b)
+        {
+            run.SetProperty("metalint/baseRef", b.BaseRef);
+            run.SetProperty("metalint/baseCommit", b.BaseCommit.Sha);
+        }
         if (!string.IsNullOrEmpty(report.Category))
             run.AutomationDetails = new RunAutomationDetails { Id = report.Category.TrimEnd('/') + "/" };
         return new SarifLog

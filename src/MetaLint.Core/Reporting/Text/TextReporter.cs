@@ -17,6 +17,13 @@ public sealed class TextReporter(bool color) : IReporter
         });
         console.Profile.Width = 100_000;   // never wrap: lines stay greppable and output deterministic
 
+        if (report.Base is { } comparison)
+        {
+            foreach (var line in EscalationSummary.Lines(report.Findings, comparison))
+                console.MarkupLine(Markup.Escape(line));
+            console.WriteLine();
+        }
+
         foreach (var group in report.Active.GroupBy(f => f.Path))
         {
             console.MarkupLine($"[underline]{Markup.Escape(group.Key)}[/]");
