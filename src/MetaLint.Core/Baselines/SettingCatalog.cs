@@ -213,7 +213,8 @@ public static class SettingCatalog
             case SettingType.Boolean:
                 return ParseBool(t) is { } b ? SettingValue.Of(b) : null;
             case SettingType.Number:
-                if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var n)) return SettingValue.Of(n);
+                if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var n))
+                    return double.IsFinite(n) ? SettingValue.Of(n) : null;
                 return d.Key == "PasswordPolicies.minPasswordLength" &&
                        LegacyLengths.FirstOrDefault(l => l.Name.Equals(t, StringComparison.OrdinalIgnoreCase)) is { } len
                     ? SettingValue.Of(len.Value, len.Name)

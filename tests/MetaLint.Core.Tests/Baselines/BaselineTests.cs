@@ -131,6 +131,7 @@ public class BaselineTests
     [InlineData("[ { \"riskType\": \"LOW_RISK\", \"standardValue\": \"1\" } ]", "entry 1", "\"setting\" is missing")]
     [InlineData("[\n {\"setting\": \"A\", \"riskType\": \"LOW_RISK\", \"standardValue\": \"1\"},\n {\"setting\": \"B\", \"riskType\": \"LOW_RISK\"}\n]",
         "entry 2 (line 3) \"B\"", "\"standardValue\" is missing")]
+    [InlineData("[ { \"setting\": \"PasswordHistory\", \"riskType\": \"LOW_RISK\", \"standardValue\": \"1e400\" } ]", "entry 1", "is not a value of PasswordPolicies.history")]
     [InlineData("{ \"setting\": \"A\" }", "", "the JSON form is an array")]
     [InlineData("[ { \"setting\": ", "line", "not valid JSON")]
     [InlineData("setting,riskType", "", "not a baseline")]

@@ -74,6 +74,11 @@ public class SampleOrgSettingsTests
             .ShouldBe(("8.0", "8.0", "5.5", "5.5", "5.5"));
     }
 
+    [Theory]
+    [InlineData("team-baseline.json")]
+    [InlineData("strict-baseline.xml")]
+    public void Sarif_with_a_custom_baseline_is_schema_valid(string baseline) => Run.Sarif(Analyse(baseline));
+
     [Fact]
     public void Bundled_descriptors_carry_the_standard_risk_groups()
     {
