@@ -22,6 +22,7 @@ public static class MetaLintCli
         {
             CheckCommand.Create(io),
             RulesCommand.Create(io),
+            BaselineCommand.Create(io),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,8 +1,10 @@
+using MetaLint.Core.Baselines;
 using MetaLint.Core.Configuration;
 using MetaLint.Core.Discovery;
 using MetaLint.Core.Model;
 using MetaLint.Core.Parsing;
 using MetaLint.Core.Rules;
+using MetaLint.Core.Rules.Settings;
 using MetaLint.Core.Suppressions;
 
 namespace MetaLint.Core;
@@ -12,6 +14,9 @@ public sealed record AnalysisResult(DiscoveryResult Discovery, IReadOnlyList<Fin
 {
     /// rules.yml exceptions that suppressed something, with how many findings each.
     public IReadOnlyDictionary<ExceptionEntry, int> AppliedExceptions { get; init; } = new Dictionary<ExceptionEntry, int>();
+
+    /// The approximate Health Check score, when settings files were analysed.
+    public HealthScore? Score { get; init; }
 }
 
 /// Options for one analysis run.
@@ -30,6 +35,9 @@ public sealed record AnalysisOptions
 
     /// Files parsed at once; 0 means one per core.
     public int Jobs { get; init; }
+
+    /// A custom Health Check baseline (--baseline); it overrides the bundled standard setting by setting.
+    public Baseline? Baseline { get; init; }
 }
 
 /// The pipeline: discovery -> parse -> model -> rules -> findings -> suppressions.
@@ -46,17 +54,38 @@ public static class Analyzer
     public static AnalysisResult Analyse(DiscoveryResult discovery, AnalysisOptions options)
     {
         var model = BuildModel(ParseAll(discovery.Files, options.Jobs));
-        var engine = new RuleEngine(RuleCatalog.All, options.Config);
+        var baseline = Baseline.Effective(options.Baseline);
+        var rules = RulesFor(baseline, options.Config);
+        var engine = new RuleEngine(rules, options.Config);
         var filter = new SuppressionFilter(options.Config, options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow));
         var findings = filter.Apply(engine.Check(model.Components), model.Directives);
         findings.AddRange(engine.Check(filter.Issues));
         IEnumerable<Finding> reported = findings;
         if (options.Only is { } only) reported = reported.Where(f => only.Contains(f.RuleId));
-        return new AnalysisResult(discovery, RuleEngine.Finalise(reported), RuleCatalog.All)
+        return new AnalysisResult(discovery, RuleEngine.Finalise(reported), rules)
         {
             AppliedExceptions = filter.Applied,
+            Score = model.Settings.Count > 0 ? HealthScore.Compute(model.Settings, baseline) : null,
         };
     }
+
+    /// Scores the settings files under the paths against the baseline in effect; other files are not parsed.
+    public static (HealthScore Score, DiscoveryResult Discovery, IReadOnlyList<ParseFailure> Failures) Score(
+        IReadOnlyList<string> paths, AnalysisOptions options)
+    {
+        var root = options.Root ?? Discoverer.FindRoot(paths);
+        var discovery = new Discoverer(options.Config.Exclude).Discover(root, paths);
+        var settingsFiles = discovery.Files
+            .Where(f => f.Kind is MetadataKind.SecuritySettings or MetadataKind.ProfilePasswordPolicy or MetadataKind.ProfileSessionSetting)
+            .ToList();
+        var model = BuildModel(ParseAll(settingsFiles, options.Jobs));
+        return (HealthScore.Compute(model.Settings, Baseline.Effective(options.Baseline)), discovery, model.ParseFailures);
+    }
+
+    /// The catalog with the ML3xxx rules bound to the baseline in effect, so descriptors carry its levels and
+    /// security-severities.
+    public static IReadOnlyList<IRule> RulesFor(Baseline effective, MetaLintConfig config) =>
+        RuleCatalog.All.Select(r => r is SettingRule s ? s.Bind(effective, config.MissingSettings) : r).ToList();
 
     /// Parses files in parallel; results keep the input order so output stays deterministic.
     public static ParsedFile[] ParseAll(IReadOnlyList<SourceFile> files, int jobs = 0)
@@ -77,6 +106,7 @@ public static class Analyzer
         {
             model.Directives.AddRange(p.Directives);
             if (p.Failure != null) { model.ParseFailures.Add(p.Failure); continue; }
+            if (p.Settings != null) { model.Settings.Add(p.Settings); continue; }
             if (p.Content is not { } content) continue;
             if (p.File.DecomposedSet is not { } setPath) { model.PermissionContainers.Add(content); continue; }
             if (!sets.TryGetValue(setPath, out var set))

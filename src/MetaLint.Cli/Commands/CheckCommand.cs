@@ -18,7 +18,8 @@ public static class CheckCommand
     /// Everything `check` was asked to do.
     private sealed record Request(
         string[] Paths, string Format, string? Output, string? Config, string FailOn, string? Category,
-        string? Root, int Jobs, string? Base, bool ChangedOnly, bool Staged, string? Evidence);
+        string? Root, int Jobs, string? Base, bool ChangedOnly, bool Staged, string? Evidence,
+        string? Baseline, string? Environment);
 
     public static Command Create(CliOutput io)
     {
@@ -46,15 +47,19 @@ public static class CheckCommand
         var changedOnly = new Option<bool>("--changed-only") { Description = "With --base: analyse only files that differ from GITREF." };
         var staged = new Option<bool>("--staged") { Description = "Pre-commit: analyse the staged content (git index) of staged metadata files only." };
         var evidence = new Option<string?>("--evidence") { Description = "Write an audit evidence record (JSON, see docs/evidence.schema.json) to FILE.", HelpName = "FILE" };
+        var baseline = new Option<string?>("--baseline") { Description = "Health Check baseline: the XML Salesforce exports, or the JSON form (default: the bundled Salesforce Baseline Standard).", HelpName = "FILE" };
+        var environment = new Option<string?>("--environment") { Description = "Apply the min-score gate of this rules.yml environment.", HelpName = "NAME" };
 
         var command = new Command("check", "Analyse metadata files or folders and report findings.")
         {
             paths, format, output, config, failOn, category, root, jobs, baseRef, changedOnly, staged, evidence,
+            baseline, environment,
         };
         command.SetAction(parse => Execute(io, new Request(
             parse.GetValue(paths) ?? [], parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(config),
             parse.GetValue(failOn)!, parse.GetValue(category), parse.GetValue(root), parse.GetValue(jobs),
-            parse.GetValue(baseRef), parse.GetValue(changedOnly), parse.GetValue(staged), parse.GetValue(evidence))));
+            parse.GetValue(baseRef), parse.GetValue(changedOnly), parse.GetValue(staged), parse.GetValue(evidence),
+            parse.GetValue(baseline), parse.GetValue(environment))));
         return command;
     }
 
@@ -75,7 +80,12 @@ public static class CheckCommand
             return Usage(io, $"invalid configuration: {e.Message}");
         }
 
-        var options = new AnalysisOptions { Config = config, Root = req.Root, Jobs = req.Jobs };
+        var (baselineOk, baseline) = CommandSupport.LoadBaseline(io, req.Baseline);
+        if (!baselineOk) return ExitCodes.Usage;
+        var (envOk, gate) = CommandSupport.FindEnvironment(io, config, req.Environment);
+        if (!envOk) return ExitCodes.Usage;
+
+        var options = new AnalysisOptions { Config = config, Root = req.Root, Jobs = req.Jobs, Baseline = baseline };
         AnalysisResult result;
         BaseComparison? comparison = null;
         try
@@ -98,9 +108,14 @@ public static class CheckCommand
         {
             Category = req.Category,
             Base = comparison,
+            Score = result.Score,
         };
         if (!WriteReport(io, req, report)) return ExitCodes.Usage;
         var exit = Gate(result.Findings, req.FailOn);
+        // An environment's score gate applies only when settings files were analysed.
+        if (gate is { MinScore: { } min } && result.Score != null &&
+            CommandSupport.BelowMinimum(io, result.Score, min, gate.Fail, $"environment '{gate.Name}'"))
+            exit = ExitCodes.Findings;
         if (req.Evidence != null && !WriteEvidence(io, req, paths, result, report, comparison, config, exit))
             return ExitCodes.Usage;
         return exit;

@@ -9,8 +9,10 @@ public static class ConfigLoader
 {
     public const string FileName = "rules.yml";
 
-    private static readonly string[] TopLevelKeys = ["rules", "exclude", "exceptions", "policy"];
+    private static readonly string[] TopLevelKeys = ["rules", "exclude", "exceptions", "policy", "settings", "environments"];
     private static readonly string[] ExceptionKeys = ["rule", "component", "path", "justification", "approvedBy", "expires"];
+    private static readonly string[] SettingsKeys = ["missing"];
+    private static readonly string[] EnvironmentKeys = ["min-score", "fail"];
     private static readonly string[] RuleKeys = ["enabled", "level"];
 
     /// The nearest rules.yml at or above the folder of the first path, or null.
@@ -48,10 +50,12 @@ public static class ConfigLoader
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
             return new MetaLintConfig { Path = path };
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw Error(path, stream.Documents[0].RootNode, "the file must be a mapping with keys: rules, exclude");
+            throw Error(path, stream.Documents[0].RootNode, $"the file must be a mapping with keys: {string.Join(", ", TopLevelKeys)}");
 
         var rules = new Dictionary<string, RuleSettings>(StringComparer.OrdinalIgnoreCase);
         var exclude = new List<string>();
+        var missing = MissingSettings.Ignore;
+        var environments = new Dictionary<string, EnvironmentGate>(StringComparer.Ordinal);
         var exceptions = new List<ExceptionEntry>();
         var requireApproval = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (keyNode, value) in root.Children)
@@ -73,6 +77,12 @@ public static class ConfigLoader
                     break;
                 case "exclude":
                     exclude.AddRange(StringList(path, value, "exclude"));
+                    break;
+                case "settings":
+                    missing = ParseSettings(path, value);
+                    break;
+                case "environments":
+                    foreach (var env in ParseEnvironments(path, value)) environments[env.Name] = env;
                     break;
                 case "exceptions":
                     if (IsNull(value)) break;
@@ -100,7 +110,73 @@ public static class ConfigLoader
         return new MetaLintConfig
         {
             Path = path, Rules = rules, Exclude = exclude, Exceptions = exceptions, RequireApproval = requireApproval,
+            MissingSettings = missing, Environments = environments,
         };
+    }
+
+    private static MissingSettings ParseSettings(string path, YamlNode node)
+    {
+        if (IsNull(node)) return MissingSettings.Ignore;
+        if (node is not YamlMappingNode map)
+            throw Error(path, node, "'settings' must be a mapping with keys: missing");
+        var missing = MissingSettings.Ignore;
+        foreach (var (keyNode, value) in map.Children)
+        {
+            var key = Key(path, keyNode);
+            if (key != "missing")
+                throw Error(path, keyNode, $"unknown key '{key}' under 'settings' (expected one of: {string.Join(", ", SettingsKeys)})");
+            var text = Scalar(path, value, key);
+            missing = text.ToLowerInvariant() switch
+            {
+                "ignore" => MissingSettings.Ignore,
+                "report" => MissingSettings.Report,
+                _ => throw Error(path, value, $"'missing' must be ignore or report, not '{text}'"),
+            };
+        }
+        return missing;
+    }
+
+    private static IEnumerable<EnvironmentGate> ParseEnvironments(string path, YamlNode node)
+    {
+        if (IsNull(node)) yield break;
+        if (node is not YamlMappingNode map)
+            throw Error(path, node, "'environments' must map environment names to { min-score, fail }");
+        foreach (var (nameNode, settings) in map.Children)
+        {
+            var name = Key(path, nameNode);
+            double? minScore = null;
+            var fail = true;
+            if (!IsNull(settings))
+            {
+                if (settings is not YamlMappingNode envMap)
+                    throw Error(path, settings, $"environment '{name}' must be a mapping with keys: {string.Join(", ", EnvironmentKeys)}");
+                foreach (var (keyNode, value) in envMap.Children)
+                {
+                    var key = Key(path, keyNode);
+                    var text = Scalar(path, value, key);
+                    switch (key)
+                    {
+                        case "min-score":
+                            if (!double.TryParse(text, System.Globalization.NumberStyles.Float,
+                                    System.Globalization.CultureInfo.InvariantCulture, out var score) || score < 0 || score > 100)
+                                throw Error(path, value, $"'min-score' must be a number from 0 to 100, not '{text}'");
+                            minScore = score;
+                            break;
+                        case "fail":
+                            fail = text.ToLowerInvariant() switch
+                            {
+                                "true" or "yes" or "on" => true,
+                                "false" or "no" or "off" => false,
+                                _ => throw Error(path, value, $"'fail' must be true or false, not '{text}'"),
+                            };
+                            break;
+                        default:
+                            throw Error(path, keyNode, $"unknown key '{key}' in environment '{name}' (expected one of: {string.Join(", ", EnvironmentKeys)})");
+                    }
+                }
+            }
+            yield return new EnvironmentGate(name, minScore, fail);
+        }
     }
 
     private static RuleSettings ParseRule(string path, IRule rule, YamlNode node)

@@ -24,6 +24,13 @@ public sealed class MetaLintConfig
         new Dictionary<string, RuleSettings>(StringComparer.OrdinalIgnoreCase);
     public IReadOnlyList<string> Exclude { get; init; } = [];
 
+    /// `settings: { missing: ignore | report }`: whether a mapped setting absent from Security.settings is a finding.
+    public MissingSettings MissingSettings { get; init; } = MissingSettings.Ignore;
+
+    /// `environments:` gates selected with --environment NAME.
+    public IReadOnlyDictionary<string, EnvironmentGate> Environments { get; init; } =
+        new Dictionary<string, EnvironmentGate>(StringComparer.Ordinal);
+
     /// Accepted risks: findings these entries match are reported as suppressed.
     public IReadOnlyList<ExceptionEntry> Exceptions { get; init; } = [];
 
@@ -32,6 +39,13 @@ public sealed class MetaLintConfig
 
     public RuleSettings For(string ruleId) => Rules.TryGetValue(ruleId, out var s) ? s : RuleSettings.Default;
 }
+
+/// What to do about a baseline setting that Security.settings does not set.
+public enum MissingSettings { Ignore, Report }
+
+/// One `environments:` entry: the lowest acceptable Health Check score, and whether falling below it fails the run
+/// (exit 1) or only warns.
+public sealed record EnvironmentGate(string Name, double? MinScore, bool Fail);
 
 /// A configuration file that cannot be used: names the file, the position and the problem (exit code 2).
 public sealed class ConfigException(string file, int line, int column, string problem)

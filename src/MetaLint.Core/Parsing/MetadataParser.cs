@@ -30,8 +30,8 @@ public static class MetadataParser
             if (stream.Length == 0) return Failed(file, 1, 1, "the file is empty");
             using var reader = XmlReader.Create(stream, Settings);
             var parser = new Reader(reader, file);
-            var content = parser.ReadDocument();
-            return new ParsedFile(file, content, null) { Directives = parser.Directives };
+            var (content, settings) = parser.ReadDocument();
+            return new ParsedFile(file, content, null) { Settings = settings, Directives = parser.Directives };
         }
         catch (XmlException e) when (IsDtdError(e))
         {
@@ -123,22 +123,106 @@ public static class MetadataParser
             r.Read();
         }
 
-        public PermissionContainer ReadDocument()
+        public (PermissionContainer? Container, SettingsComponent? Settings) ReadDocument()
         {
             r.MoveToContent();
             var root = r.LocalName;
-            var container = new PermissionContainer(file.Kind, file.ComponentName, file);
+            PermissionContainer? container = null;
+            SettingsComponent? settings = null;
             if (file.DecomposedSet != null)
+            {
+                container = new PermissionContainer(file.Kind, file.ComponentName, file);
                 ReadDecomposedChild(root, container);
-            else if (root == file.Kind.RootElement())
-                ReadContainer(container);
-            else
+            }
+            else if (root != file.Kind.RootElement())
+            {
                 throw new UnexpectedRootException(
                     $"expected root element <{file.Kind.RootElement()}> for a {file.Kind.Label().ToLowerInvariant()} file, found <{r.Name}>",
                     _li.LineNumber, StartColumn());
+            }
+            else
+            {
+                switch (file.Kind)
+                {
+                    case MetadataKind.SecuritySettings: settings = ReadSecuritySettings(); break;
+                    case MetadataKind.ProfilePasswordPolicy: settings = ReadProfilePolicy(new ProfilePasswordPolicy(file)); break;
+                    case MetadataKind.ProfileSessionSetting: settings = ReadProfilePolicy(new ProfileSessionSetting(file)); break;
+                    default:
+                        container = new PermissionContainer(file.Kind, file.ComponentName, file);
+                        ReadContainer(container);
+                        break;
+                }
+            }
             // Read to the end so that anything malformed after the root still fails the file.
             while (r.Read()) { }
-            return container;
+            return (container, settings);
+        }
+
+        private SecuritySettings ReadSecuritySettings()
+        {
+            var s = new SecuritySettings(file);
+            ReadBlock(child =>
+            {
+                switch (child)
+                {
+                    case "enableAdminLoginAsAnyUser": s.EnableAdminLoginAsAnyUser = ReadText(); return true;
+                    case "passwordPolicies": s.PasswordPolicies = ReadGroup(); return true;
+                    case "sessionSettings": s.SessionSettings = ReadGroup(); return true;
+                    case "networkAccess": s.NetworkAccess = ReadNetworkAccess(); return true;
+                    default: return false;
+                }
+            });
+            return s;
+        }
+
+        /// Reads every leaf child of a settings element; nil children are left out, as if absent.
+        private SettingGroup ReadGroup()
+        {
+            var values = new List<(string, TextField)>();
+            var location = ReadBlock(child =>
+            {
+                if (ReadText() is { } text) values.Add((child, text));
+                return true;
+            });
+            var group = new SettingGroup(location);
+            foreach (var (name, text) in values) group.Values[name] = text;
+            return group;
+        }
+
+        private NetworkAccess ReadNetworkAccess()
+        {
+            var ranges = new List<TrustedIpRange>();
+            var location = ReadBlock(child =>
+            {
+                if (child != "ipRanges") return false;
+                string? start = null, end = null;
+                var block = ReadBlock(field =>
+                {
+                    switch (field)
+                    {
+                        case "start": start = ReadText() is { } s ? Trim(s.Value) : null; return true;
+                        case "end": end = ReadText() is { } e ? Trim(e.Value) : null; return true;
+                        default: return false;
+                    }
+                });
+                ranges.Add(new TrustedIpRange(start, end, block));
+                return true;
+            });
+            var access = new NetworkAccess(location);
+            access.IpRanges.AddRange(ranges);
+            return access;
+        }
+
+        private ProfilePolicy ReadProfilePolicy(ProfilePolicy policy)
+        {
+            ReadBlock(child =>
+            {
+                var text = ReadText();
+                if (child == "profile") policy.Profile = text;
+                else if (text != null) policy.Values[child] = text;
+                return true;
+            });
+            return policy;
         }
 
         private void ReadDecomposedChild(string root, PermissionContainer container)

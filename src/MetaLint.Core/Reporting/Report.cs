@@ -9,6 +9,9 @@ public sealed record Report(IReadOnlyList<Finding> Findings, IReadOnlyList<IRule
     /// SARIF runAutomationDetails id (--category), so several uploads don't collide.
     public string? Category { get; init; }
 
+    /// The approximate Health Check score, when settings files were analysed.
+    public Baselines.HealthScore? Score { get; init; }
+
     /// Set in PR mode (--base): findings are those the change introduces relative to this base.
     public Git.BaseComparison? Base { get; init; }
 

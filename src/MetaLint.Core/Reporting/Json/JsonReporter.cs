@@ -29,6 +29,15 @@ public sealed class JsonReporter : IReporter
             w.WriteNumber("notes", report.Count(RuleLevel.Note));
             w.WriteNumber("suppressed", report.SuppressedCount);
             w.WriteEndObject();
+            if (report.Score is { Score: { } score } health)
+            {
+                w.WriteStartObject("healthCheck");
+                w.WriteNumber("score", score);
+                w.WriteString("grade", health.GradeText);
+                w.WriteBoolean("approximate", true);
+                w.WriteString("baseline", health.Baseline.Name);
+                w.WriteEndObject();
+            }
             w.WriteStartArray("findings");
             foreach (var f in report.Findings)
             {

@@ -40,6 +40,12 @@ public sealed class SarifReporter : IReporter
             ColumnKind = ColumnKind.Utf16CodeUnits,
             Results = report.Findings.Select(f => Result(f, index[f.RuleId])).ToList(),
         };
+        if (report.Score is { Score: { } score } health)
+        {
+            run.SetProperty("metalint/healthCheckScore", score);
+            run.SetProperty("metalint/healthCheckGrade", health.GradeText);
+            run.SetProperty("metalint/healthCheckBaseline", health.Baseline.Name);
+        }
         if (report.Base is { } b)
         {
             run.SetProperty("metalint/baseRef", b.BaseRef);

@@ -38,6 +38,10 @@ public sealed class TextReporter(bool color) : IReporter
             console.WriteLine();
         }
         console.MarkupLine(Summary(report));
+        if (report.Score is { Score: { } score } health)
+            console.MarkupLine(Markup.Escape(
+                $"Approximate Health Check score: {score.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} " +
+                $"({health.GradeText}) against {health.Baseline.Name}; see `metalint baseline score` for the details."));
     }
 
     private static string Summary(Report report)

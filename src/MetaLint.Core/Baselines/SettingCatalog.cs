@@ -1,0 +1,255 @@
+using System.Globalization;
+using MetaLint.Core.Model;
+using MetaLint.Core.Parsing;
+using MetaLint.Core.Rules.Permissions;
+
+namespace MetaLint.Core.Baselines;
+
+/// How a setting's values are written and compared.
+public enum SettingType { Boolean, Number, Enum }
+
+/// An enum literal with its value in the setting's natural unit (minutes, days, attempts) or its rank.
+public sealed record EnumLiteral(string Name, double Value);
+
+/// A value read from metadata: a boolean, or a number with the enum literal it came from (if any).
+public readonly record struct SettingValue(bool? Bool, double? Number, string? Literal)
+{
+    public static SettingValue Of(bool value) => new(value, null, null);
+    public static SettingValue Of(double value, string? literal = null) => new(null, value, literal);
+}
+
+/// One setting as a file sets it: the text written, what it means (null when not recognised), and where.
+public sealed record SettingReading(string Element, string Raw, SettingValue? Value, SourceLocation Location)
+{
+    /// "NoLimit", or "0 (NoLimit)" when a profile policy code was mapped.
+    public string Display => Value?.Literal is { } literal && literal != Raw ? $"{Raw} ({literal})" : Raw;
+}
+
+/// A Health Check baseline key that MetaLint can read from metadata (domain.md 5.4).
+/// <param name="Group">Where it lives in Security.settings: "passwordPolicies", "sessionSettings" or "" (top level).</param>
+/// <param name="Element">Its element there.</param>
+/// <param name="PolicyElement">Its element in a ProfilePasswordPolicy or ProfileSessionSetting file, if any.</param>
+/// <param name="PolicyCodes">Integer codes of that element mapped onto the org literals (domain.md 4.2, 4.3).</param>
+public sealed record SettingDefinition(
+    string Key, string FriendlyName, SettingType Type, string Group, string Element,
+    MetadataKind? PolicyKind = null, string? PolicyElement = null,
+    IReadOnlyDictionary<int, string>? PolicyCodes = null)
+{
+    /// Whether a larger number (or later literal) is the stronger setting.
+    public bool HigherIsStronger { get; init; } = true;
+
+    /// For booleans: the secure value.
+    public bool SecureValue { get; init; } = true;
+
+    /// Enum literals weakest first, with their natural values.
+    public IReadOnlyList<EnumLiteral> Literals { get; init; } = [];
+
+    /// Natural unit of JSON standardValue ("minutes"); empty when values are literals or ranks.
+    public string Unit { get; init; } = "";
+
+    /// Literal by name, case-insensitively.
+    public EnumLiteral? Literal(string name) =>
+        Literals.FirstOrDefault(l => l.Name.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// True when a is strictly weaker than b.
+    public bool Weaker(double a, double b) => HigherIsStronger ? a < b : a > b;
+}
+
+/// The keys MetaLint reads, and how to read each from Security.settings and the profile policy files.
+public static class SettingCatalog
+{
+    private const string P = "passwordPolicies", S = "sessionSettings";
+    private const double Infinite = double.PositiveInfinity;
+
+    private static SettingDefinition Bool(string key, string friendly, string group, string element) =>
+        new(key, friendly, SettingType.Boolean, group, element);
+
+    private static SettingDefinition PppBool(string key, string friendly, string element, string pppElement) =>
+        new(key, friendly, SettingType.Boolean, P, element, MetadataKind.ProfilePasswordPolicy, pppElement);
+
+    private static EnumLiteral[] L(params (string, double)[] values) => [.. values.Select(v => new EnumLiteral(v.Item1, v.Item2))];
+
+    private static Dictionary<int, string> Codes(params (int, string)[] codes) => codes.ToDictionary(c => c.Item1, c => c.Item2);
+
+    /// Old-API literal form of minPasswordLength (before API 35).
+    private static readonly EnumLiteral[] LegacyLengths =
+        L(("FiveCharacters", 5), ("EightCharacters", 8), ("TenCharacters", 10), ("TwelveCharacters", 12), ("FifteenCharacters", 15));
+
+    public static IReadOnlyList<SettingDefinition> All { get; } =
+    [
+        new("PasswordPolicies.minPasswordLength", "MinimumPasswordLength", SettingType.Number, P, "minimumPasswordLength",
+            MetadataKind.ProfilePasswordPolicy, "minimumPasswordLength") { Unit = "characters" },
+        new("PasswordPolicies.maxLoginAttempts", "LoginAttemptsBeforeLockout", SettingType.Enum, P, "maxLoginAttempts",
+            MetadataKind.ProfilePasswordPolicy, "maxLoginAttempts",
+            Codes((0, "NoLimit"), (3, "ThreeAttempts"), (5, "FiveAttempts"), (10, "TenAttempts")))
+        {
+            HigherIsStronger = false, Unit = "attempts",
+            Literals = L(("NoLimit", Infinite), ("TenAttempts", 10), ("FiveAttempts", 5), ("ThreeAttempts", 3)),
+        },
+        new("PasswordPolicies.expiration", "PasswordExpiration", SettingType.Enum, P, "expiration",
+            MetadataKind.ProfilePasswordPolicy, "passwordExpiration",
+            Codes((0, "Never"), (30, "ThirtyDays"), (60, "SixtyDays"), (90, "NinetyDays"), (180, "SixMonths"), (365, "OneYear")))
+        {
+            HigherIsStronger = false, Unit = "days",
+            Literals = L(("Never", Infinite), ("OneYear", 365), ("SixMonths", 180), ("NinetyDays", 90), ("SixtyDays", 60), ("ThirtyDays", 30)),
+        },
+        new("PasswordPolicies.complexity", "PasswordComplexity", SettingType.Enum, P, "complexity",
+            MetadataKind.ProfilePasswordPolicy, "passwordComplexity",
+            // Code 5 for Any3... is third-party knowledge only (domain.md 4.2).
+            Codes((0, "NoRestriction"), (1, "AlphaNumeric"), (2, "SpecialCharacters"), (3, "UpperLowerCaseNumeric"),
+                (4, "UpperLowerCaseNumericSpecialCharacters"), (5, "Any3UpperLowerCaseNumericSpecialCharacters")))
+        {
+            Literals = L(("NoRestriction", 0), ("AlphaNumeric", 1), ("SpecialCharacters", 2), ("UpperLowerCaseNumeric", 3),
+                ("Any3UpperLowerCaseNumericSpecialCharacters", 3), ("UpperLowerCaseNumericSpecialCharacters", 4)),
+        },
+        new("PasswordPolicies.history", "PasswordHistory", SettingType.Number, P, "historyRestriction",
+            MetadataKind.ProfilePasswordPolicy, "passwordHistory") { Unit = "passwords" },
+        new("PasswordPolicies.lockoutInterval", "LockoutInterval", SettingType.Enum, P, "lockoutInterval",
+            MetadataKind.ProfilePasswordPolicy, "lockoutInterval",
+            Codes((0, "Forever"), (15, "FifteenMinutes"), (30, "ThirtyMinutes"), (60, "SixtyMinutes")))
+        {
+            Unit = "minutes",
+            Literals = L(("FifteenMinutes", 15), ("ThirtyMinutes", 30), ("SixtyMinutes", 60), ("Forever", Infinite)),
+        },
+        new("PasswordPolicies.questionRestriction", "PasswordQuestionRestriction", SettingType.Enum, P, "questionRestriction",
+            MetadataKind.ProfilePasswordPolicy, "passwordQuestion", Codes((0, "None"), (1, "DoesNotContainPassword")))
+        {
+            Literals = L(("None", 0), ("DoesNotContainPassword", 1)),
+        },
+        PppBool("PasswordPolicies.minOneDayPasswordLifetime", "MinimumPasswordLifetime", "minimumPasswordLifetime", "minimumPasswordLifetime"),
+        PppBool("PasswordPolicies.obscureSecretAnswer", "ObscureSecretAnswer", "obscureSecretAnswer", "obscure"),
+        new("SessionSettings.timeout", "SessionTimeout", SettingType.Enum, S, "sessionTimeout",
+            MetadataKind.ProfileSessionSetting, "sessionTimeout",
+            // 0 is ambiguous (domain.md trap 14); the contract reads it as the documented "2 hours".
+            Codes((0, "TwoHours"), (15, "FifteenMinutes"), (30, "ThirtyMinutes"), (60, "SixtyMinutes"), (90, "NinetyMinutes"),
+                (120, "TwoHours"), (240, "FourHours"), (480, "EightHours"), (720, "TwelveHours"), (1440, "TwentyFourHours")))
+        {
+            HigherIsStronger = false, Unit = "minutes",
+            Literals = L(("TwentyFourHours", 1440), ("TwelveHours", 720), ("EightHours", 480), ("FourHours", 240), ("TwoHours", 120),
+                ("NinetyMinutes", 90), ("SixtyMinutes", 60), ("ThirtyMinutes", 30), ("FifteenMinutes", 15)),
+        },
+        Bool("SessionSettings.forceLogoutOnTimeout", "ForceLogoutOnSessionTimeout", S, "forceLogoutOnSessionTimeout"),
+        Bool("SessionSettings.lockSessionsToDomain", "LockSessionsToDomain", S, "lockSessionsToDomain"),
+        Bool("SessionSettings.lockSessionsToIp", "LockSessionsToIp", S, "lockSessionsToIp"),
+        Bool("SessionSettings.clickjackSetup", "ClickjackProtectionSetup", S, "enableClickjackSetup"),
+        Bool("SessionSettings.clickjackNonSetup", "ClickjackProtectionNonSetup", S, "enableClickjackNonsetupSFDC"),
+        Bool("SessionSettings.clickjackVisualForceHeaders", "ClickjackProtectionVisualforce", S, "enableClickjackNonsetupUser"),
+        Bool("SessionSettings.clickjackVisualForceNoHeaders", "ClickjackProtectionVisualforceHeaderless", S, "enableClickjackNonsetupUserHeaderless"),
+        Bool("SessionSettings.csrfGet", "CsrfProtectionGet", S, "enableCSRFOnGet"),
+        Bool("SessionSettings.csrfPost", "CsrfProtectionPost", S, "enableCSRFOnPost"),
+        Bool("SessionSettings.requireHttpOnly", "RequireHttpOnly", S, "requireHttpOnly"),
+        Bool("SessionSettings.contentSniffingProtection", "ContentSniffingProtection", S, "enableContentSniffingProtection"),
+        Bool("SessionSettings.cspOnEmail", "CspOnEmail", S, "enableCSPOnEmail"),
+        Bool("SessionSettings.forceRelogin", "ForceReloginAfterLoginAs", S, "forceRelogin"),
+        Bool("SessionSettings.enforceLoginIp", "EnforceLoginIpOnEveryRequest", S, "enforceIpRangesEveryRequest"),
+        Bool("SessionSettings.enableSmsIdentity", "SmsIdentityConfirmation", S, "enableSMSIdentity"),
+        Bool("SessionSettings.terminateSessionsOnPasswordReset", "TerminateSessionsOnPasswordReset", S, "terminateUserSessionsWhenAdminResetsPassword"),
+        Bool("SessionSettings.icOn2faRegistration", "IdentityConfirmationOnMfaRegistration", S, "identityConfirmationOnTwoFactorRegistrationEnabled"),
+        Bool("SessionSettings.icOnEmailChange", "IdentityConfirmationOnEmailChange", S, "identityConfirmationOnEmailChange"),
+        Bool("LoginAccessPolicies.adminLoginAsAnyUser", "AdminLoginAsAnyUser", "", "enableAdminLoginAsAnyUser") with { SecureValue = false },
+        new("NetworkSecurity.trustedIpRangesConfigured", "TrustedIpRangesConfigured", SettingType.Number, "networkAccess", "ipRanges"),
+    ];
+
+    /// Keys Salesforce used in older exports (domain.md 5.1): kept, reported by lint, never checked.
+    public static IReadOnlySet<string> LegacyKeys { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "SessionSettings.xssProtection", "SessionSettings.requireSecureConnections",
+        "SessionSettings.upgradeInsecureRequests", "SessionSettings.hstsOnForcecomSites",
+    };
+
+    private static readonly Dictionary<string, SettingDefinition> ByKey =
+        All.ToDictionary(d => d.Key, StringComparer.OrdinalIgnoreCase);
+
+    private static readonly Dictionary<string, SettingDefinition> ByFriendlyName =
+        All.ToDictionary(d => d.FriendlyName, StringComparer.OrdinalIgnoreCase);
+
+    public static SettingDefinition? Find(string key) => ByKey.GetValueOrDefault(key.Trim());
+
+    /// A JSON "setting" name: a friendly name or a Salesforce key, case-insensitively, to the Salesforce key.
+    public static string CanonicalKey(string name)
+    {
+        var trimmed = name.Trim();
+        if (ByFriendlyName.TryGetValue(trimmed, out var byFriendly)) return byFriendly.Key;
+        if (ByKey.TryGetValue(trimmed, out var byKey)) return byKey.Key;
+        return Baseline.Standard.Settings.FirstOrDefault(s => s.Key.Equals(trimmed, StringComparison.OrdinalIgnoreCase))?.Key
+               ?? trimmed;
+    }
+
+    /// Whether a file of this kind can set the key at all.
+    public static bool AppliesTo(SettingDefinition d, SettingsComponent c) => c switch
+    {
+        SecuritySettings => true,
+        ProfilePolicy p => d.PolicyKind == p.Kind,
+        _ => false,
+    };
+
+    /// The key's value as the file sets it; null when the file does not set it (absent or nil).
+    public static SettingReading? Read(SettingDefinition d, SettingsComponent c)
+    {
+        switch (c)
+        {
+            case SecuritySettings s when d.Group == "networkAccess":
+                return s.NetworkAccess is { } access ? TrustedRanges(access) : null;
+            case SecuritySettings s:
+                var group = d.Group switch { P => s.PasswordPolicies, S => s.SessionSettings, _ => null };
+                var field = d.Group.Length == 0 ? s.EnableAdminLoginAsAnyUser : group?.Get(d.Element);
+                var element = d.Element;
+                if (field == null && d.Key == "PasswordPolicies.minPasswordLength" && group?.Get("minPasswordLength") is { } legacy)
+                    (field, element) = (legacy, "minPasswordLength");
+                return field == null ? null : new SettingReading(element, MetadataParser.Trim(field.Value), Parse(d, field.Value), field.Location);
+            case ProfilePolicy p when d.PolicyKind == p.Kind && p.Get(d.PolicyElement!) is { } value:
+                return new SettingReading(d.PolicyElement!, MetadataParser.Trim(value.Value), ParseCode(d, value.Value), value.Location);
+            default:
+                return null;
+        }
+    }
+
+    /// Parses an org value (a literal, a number or a boolean); null when not recognised.
+    public static SettingValue? Parse(SettingDefinition d, string text)
+    {
+        var t = MetadataParser.Trim(text);
+        switch (d.Type)
+        {
+            case SettingType.Boolean:
+                return ParseBool(t) is { } b ? SettingValue.Of(b) : null;
+            case SettingType.Number:
+                if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var n))
+                    return double.IsFinite(n) ? SettingValue.Of(n) : null;
+                return d.Key == "PasswordPolicies.minPasswordLength" &&
+                       LegacyLengths.FirstOrDefault(l => l.Name.Equals(t, StringComparison.OrdinalIgnoreCase)) is { } len
+                    ? SettingValue.Of(len.Value, len.Name)
+                    : null;
+            default:
+                return d.Literal(t) is { } lit ? SettingValue.Of(lit.Value, lit.Name) : null;
+        }
+    }
+
+    /// Parses a profile policy value: integer codes mapped onto the org literals first.
+    private static SettingValue? ParseCode(SettingDefinition d, string text)
+    {
+        var t = MetadataParser.Trim(text);
+        if (d.PolicyCodes != null && int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var code))
+            return d.PolicyCodes.TryGetValue(code, out var literal) ? Parse(d, literal) : null;
+        return Parse(d, t);
+    }
+
+    public static bool? ParseBool(string text) => MetadataParser.Trim(text).ToLowerInvariant() switch
+    {
+        "true" or "1" => true,
+        "false" or "0" => false,
+        _ => null,
+    };
+
+    /// MetaLint's reading of NetworkSecurity.trustedIpRangesConfigured (domain.md leaves it open): 1 when at least
+    /// one trusted range is listed and none spans more than 2^24 addresses, 0.5 when one does, 0 when none is listed.
+    private static SettingReading TrustedRanges(NetworkAccess access)
+    {
+        var count = access.IpRanges.Count;
+        var wide = access.IpRanges.Count(r => ML1009LoginIpRangeTooWide.Size(r.Start, r.End) > 1UL << 24);
+        var value = count == 0 ? 0 : wide > 0 ? 0.5 : 1;
+        var raw = count == 0 ? "no trusted IP ranges"
+            : wide > 0 ? $"{count} trusted IP range{(count == 1 ? "" : "s")}, {wide} wider than a /8"
+            : $"{count} trusted IP range{(count == 1 ? "" : "s")}";
+        return new SettingReading("networkAccess", raw, SettingValue.Of(value), access.Location);
+    }
+}

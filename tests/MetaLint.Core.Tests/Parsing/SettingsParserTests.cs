@@ -1,0 +1,84 @@
+using MetaLint.Core.Baselines;
+using MetaLint.Core.Model;
+using MetaLint.Core.Parsing;
+
+namespace MetaLint.Core.Tests.Parsing;
+
+public sealed class SettingsParserTests : IDisposable
+{
+    private readonly string _tmp = Directory.CreateTempSubdirectory("metalint-settings-").FullName;
+
+    public void Dispose() => Directory.Delete(_tmp, recursive: true);
+
+    private ParsedFile Parse(string name, MetadataKind kind, string xml)
+    {
+        var path = Path.Combine(_tmp, name);
+        File.WriteAllText(path, xml);
+        return MetadataParser.Parse(new SourceFile(path, name, kind, "x"));
+    }
+
+    [Fact]
+    public void Old_api_file_and_nil_elements_load_without_error()
+    {
+        var parsed = Parse("Security.settings", MetadataKind.SecuritySettings, """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <SecuritySettings xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                <isTLSv12Required xsi:nil="true"/>
+                <passwordPolicies>
+                    <expiration>NinetyDays</expiration>
+                    <minPasswordLength>EightCharacters</minPasswordLength>
+                    <questionRestriction xsi:nil="true"/>
+                </passwordPolicies>
+                <sessionSettings>
+                    <enableClickjackSetup>true</enableClickjackSetup>
+                </sessionSettings>
+            </SecuritySettings>
+            """);
+        parsed.Failure.ShouldBeNull();
+        var s = parsed.Settings.ShouldBeOfType<SecuritySettings>();
+        s.PasswordPolicies!.Values.Keys.ShouldBe(["expiration", "minPasswordLength"], ignoreOrder: true);
+        s.PasswordPolicies.Location.Span.StartLine.ShouldBe(4);
+
+        var length = SettingCatalog.Read(SettingCatalog.Find("PasswordPolicies.minPasswordLength")!, s)!;
+        (length.Element, length.Value!.Value.Number, length.Location.Span.StartLine, length.Location.Span.StartColumn)
+            .ShouldBe(("minPasswordLength", 8.0, 6, 9));
+        Baseline.Standard.Find("PasswordPolicies.minPasswordLength")!.Evaluate(length.Value.Value).ShouldBe(SettingStatus.Compliant);
+        SettingCatalog.Read(SettingCatalog.Find("SessionSettings.timeout")!, s).ShouldBeNull();
+        SettingCatalog.Read(SettingCatalog.Find("PasswordPolicies.questionRestriction")!, s).ShouldBeNull();
+    }
+
+    [Fact]
+    public void Profile_policies_are_keyed_on_their_profile_element()
+    {
+        var ppp = Parse("X_profilePasswordPolicy1487029411628.profilePasswordPolicy", MetadataKind.ProfilePasswordPolicy, """
+            <ProfilePasswordPolicy xmlns="http://soap.sforce.com/2006/04/metadata">
+                <maxLoginAttempts>5</maxLoginAttempts>
+                <profile>E-Bikes Profile</profile>
+            </ProfilePasswordPolicy>
+            """).Settings.ShouldBeOfType<ProfilePasswordPolicy>();
+        (ppp.Name, ppp.DisplayName).ShouldBe(("E-Bikes Profile", "Profile password policy for 'E-Bikes Profile'"));
+        SettingCatalog.Read(SettingCatalog.Find("PasswordPolicies.maxLoginAttempts")!, ppp)!.Display.ShouldBe("5 (FiveAttempts)");
+
+        var pss = Parse("null_profileSessionSetting1.profileSessionSetting", MetadataKind.ProfileSessionSetting, """
+            <ProfileSessionSetting xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                <profile xsi:nil="true"/>
+                <sessionTimeout>0</sessionTimeout>
+            </ProfileSessionSetting>
+            """).Settings.ShouldBeOfType<ProfileSessionSetting>();
+        pss.Profile.ShouldBeNull();
+        pss.DisplayName.ShouldBe("Profile session setting (profile not set)");
+        // The contract reads 0 as the documented "2 hours".
+        SettingCatalog.Read(SettingCatalog.Find("SessionSettings.timeout")!, pss)!.Display.ShouldBe("0 (TwoHours)");
+    }
+
+    [Theory]
+    [InlineData("<SecuritySettings xmlns=\"http://soap.sforce.com/2006/04/metadata\"><passwordPolicies></SecuritySettings>")]
+    [InlineData("<Profile xmlns=\"http://soap.sforce.com/2006/04/metadata\"/>")]
+    [InlineData("")]
+    public void A_malformed_settings_file_is_a_parse_failure(string xml)
+    {
+        var parsed = Parse("Security.settings-meta.xml", MetadataKind.SecuritySettings, xml);
+        parsed.Failure.ShouldNotBeNull();
+        parsed.Settings.ShouldBeNull();
+    }
+}
