@@ -32,6 +32,13 @@ public static class MetadataParser
             var content = new Reader(reader, file).ReadDocument();
             return new ParsedFile(file, content, null);
         }
+        catch (XmlException e) when (IsDtdProhibited(e))
+        {
+            // XmlReader reports a prohibited DTD without a position; point at the <!DOCTYPE itself.
+            var (line, column) = FindDoctype(file.FullPath);
+            return Failed(file, line, column,
+                "the file contains a DTD (<!DOCTYPE ...>); metadata files never do, and MetaLint does not process DTDs");
+        }
         catch (XmlException e)
         {
             return Failed(file, Math.Max(e.LineNumber, 1), Math.Max(e.LinePosition, 1), Describe(e));
@@ -44,9 +51,46 @@ public static class MetadataParser
         {
             return Failed(file, 1, 1, $"the file is not valid text in its declared encoding: {e.Message}");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Failed(file, 1, 1, "the file no longer exists (deleted or moved while MetaLint was running?)");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return Failed(file, 1, 1, "the file cannot be read: permission denied");
+        }
+        catch (IOException e)
         {
             return Failed(file, 1, 1, $"the file cannot be read: {e.Message}");
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Last line of defence: a parser bug must cost one file, never the run or the other files.
+            return Failed(file, 1, 1, $"internal error while parsing ({e.GetType().Name}: {e.Message}); please report it");
+        }
+    }
+
+    private static bool IsDtdProhibited(XmlException e) =>
+        e.Message.Contains("DTD", StringComparison.Ordinal) && e.LineNumber == 0;
+
+    /// Line and column of "&lt;!DOCTYPE" near the start of the file, or 1:1 when it cannot be found.
+    private static (int Line, int Column) FindDoctype(string path)
+    {
+        try
+        {
+            using var text = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            var buffer = new char[64 * 1024];
+            var head = buffer.AsSpan(0, text.ReadBlock(buffer, 0, buffer.Length));
+            var at = head.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+            if (at < 0) return (1, 1);
+            var before = head[..at];
+            var line = before.Count('\n') + 1;
+            var lineStart = before.LastIndexOf('\n') + 1;
+            return (line, at - lineStart + 1);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (1, 1);
         }
     }
 
@@ -59,6 +103,8 @@ public static class MetadataParser
         var message = e.Message;
         if (message.Contains("DTD", StringComparison.Ordinal))
             return "the file contains a DTD (<!DOCTYPE ...>); metadata files never do, and MetaLint does not process DTDs";
+        if (message.StartsWith("Invalid character in the given encoding", StringComparison.Ordinal))
+            return "the file is not valid text in its encoding (UTF-8 unless a byte order mark or the XML declaration says otherwise)";
         // XmlException appends "Line n, position m." which the finding's location already carries.
         var at = message.LastIndexOf(" Line ", StringComparison.Ordinal);
         return at > 0 ? message[..at] : message;
@@ -221,13 +267,15 @@ public static class MetadataParser
         private TextField? ReadText()
         {
             int line = _li.LineNumber, column = StartColumn();
+            // xsi:nil="true" means absent, even when the element (invalidly) has content.
+            var nil = r.HasAttributes && r.GetAttribute("nil", XsiNamespace) is { } n && IsTrue(n);
             if (r.IsEmptyElement)
             {
-                var nil = r.GetAttribute("nil", XsiNamespace) is { } n && IsTrue(n);
                 var end = EmptyElementEnd(line, column);
                 r.Read();
                 return nil ? null : new TextField("", Location(line, column, end.Line, end.Column));
             }
+            if (nil) { r.Skip(); return null; }
             r.Read();
             string? first = null;
             StringBuilder? more = null;
