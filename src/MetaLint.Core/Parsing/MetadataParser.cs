@@ -32,9 +32,8 @@ public static class MetadataParser
             var content = new Reader(reader, file).ReadDocument();
             return new ParsedFile(file, content, null);
         }
-        catch (XmlException e) when (IsDtdProhibited(e))
+        catch (XmlException e) when (IsDtdError(e))
         {
-            // XmlReader reports a prohibited DTD without a position; point at the <!DOCTYPE itself.
             var (line, column) = FindDoctype(file.FullPath);
             return Failed(file, line, column,
                 "the file contains a DTD (<!DOCTYPE ...>); metadata files never do, and MetaLint does not process DTDs");
@@ -70,23 +69,24 @@ public static class MetadataParser
         }
     }
 
-    private static bool IsDtdProhibited(XmlException e) =>
-        e.Message.Contains("DTD", StringComparison.Ordinal) && e.LineNumber == 0;
+    private static ParsedFile Failed(SourceFile file, int line, int column, string message) =>
+        new(file, null, new ParseFailure(
+            new SourceLocation(file, new SourceSpan(line, column, line, column)), message));
 
-    /// Line and column of "&lt;!DOCTYPE" near the start of the file, or 1:1 when it cannot be found.
+    private static bool IsDtdError(XmlException e) => e.LineNumber == 0 && e.Message.Contains("DTD", StringComparison.Ordinal);
+
+    /// XmlReader reports a prohibited DTD at 0:0, so find "<!DOCTYPE" in the prolog ourselves (error path only).
     private static (int Line, int Column) FindDoctype(string path)
     {
         try
         {
-            using var text = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
             var buffer = new char[64 * 1024];
-            var head = buffer.AsSpan(0, text.ReadBlock(buffer, 0, buffer.Length));
-            var at = head.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+            var text = new string(buffer, 0, reader.ReadBlock(buffer));
+            var at = text.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
             if (at < 0) return (1, 1);
-            var before = head[..at];
-            var line = before.Count('\n') + 1;
-            var lineStart = before.LastIndexOf('\n') + 1;
-            return (line, at - lineStart + 1);
+            var lineStart = text.LastIndexOf('\n', Math.Max(at - 1, 0)) + 1;
+            return (text.AsSpan(0, at).Count('\n') + 1, at - lineStart + 1);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -94,15 +94,9 @@ public static class MetadataParser
         }
     }
 
-    private static ParsedFile Failed(SourceFile file, int line, int column, string message) =>
-        new(file, null, new ParseFailure(
-            new SourceLocation(file, new SourceSpan(line, column, line, column)), message));
-
     private static string Describe(XmlException e)
     {
         var message = e.Message;
-        if (message.Contains("DTD", StringComparison.Ordinal))
-            return "the file contains a DTD (<!DOCTYPE ...>); metadata files never do, and MetaLint does not process DTDs";
         if (message.StartsWith("Invalid character in the given encoding", StringComparison.Ordinal))
             return "the file is not valid text in its encoding (UTF-8 unless a byte order mark or the XML declaration says otherwise)";
         // XmlException appends "Line n, position m." which the finding's location already carries.

@@ -1,3 +1,4 @@
+using MetaLint.Core.Tests.Support;
 using System.Text;
 using MetaLint.Core.Configuration;
 using MetaLint.Core.Discovery;
@@ -12,7 +13,7 @@ namespace MetaLint.Core.Tests.Hostile;
 public sealed class GeneratedHostileTests : IDisposable
 {
     private const string Ns = "http://soap.sforce.com/2006/04/metadata";
-    private static readonly string GoodProfile = File.ReadAllText(TestData.Path("testdata", "hostile", "good.profile-meta.xml"));
+    private static readonly string GoodProfile = File.ReadAllText(Repo.Path("testdata", "hostile", "good.profile-meta.xml"));
     private static readonly List<Expected> GoodFindings = Markers.FromText(GoodProfile);
 
     private readonly TempDir _dir = new();
@@ -30,7 +31,7 @@ public sealed class GeneratedHostileTests : IDisposable
                 $"<?xml version=\"1.0\"?>\n<!DOCTYPE Profile [ <!ENTITY s SYSTEM \"{reference}\"> ]>\n" +
                 $"<Profile xmlns=\"{Ns}\">\n    <userLicense>&s;</userLicense>\n    <description>&s;</description>\n</Profile>\n");
 
-        var result = Run.Folder(_dir.Path("org"));
+        var result = HostileRun.Folder(_dir.Path("org"));
 
         foreach (var file in new[] { "xxe-path.profile-meta.xml", "xxe-uri.profile-meta.xml" })
         {
@@ -38,7 +39,7 @@ public sealed class GeneratedHostileTests : IDisposable
             failure.RuleId.ShouldBe("ML0001");
             (failure.Span.StartLine, failure.Span.StartColumn).ShouldBe((2, 1));
         }
-        Run.Of(result, "good.profile-meta.xml").ShouldBe(GoodFindings);
+        HostileRun.Of(result, "good.profile-meta.xml").ShouldBe(GoodFindings);
         Reports.RenderAll(result).ShouldNotContain(secret);
     }
 
@@ -55,12 +56,12 @@ public sealed class GeneratedHostileTests : IDisposable
 
         // 256 KB of stack: any recursion per level of nesting would overflow long before 100,000 levels.
         AnalysisResult? result = null;
-        var thread = new Thread(() => result = Run.Folder(_dir.Root, jobs: 1), 256 * 1024);
+        var thread = new Thread(() => result = HostileRun.Folder(_dir.Root, jobs: 1), 256 * 1024);
         thread.Start();
         thread.Join();
 
-        Run.Of(result!, "deep-unknown.profile-meta.xml").ShouldBe(Markers.Read(_dir.Path("deep-unknown.profile-meta.xml")));
-        Run.Of(result!, "deep-in-block.permissionset-meta.xml").ShouldBe(Markers.Read(_dir.Path("deep-in-block.permissionset-meta.xml")));
+        HostileRun.Of(result!, "deep-unknown.profile-meta.xml").ShouldBe(Markers.Read(_dir.Path("deep-unknown.profile-meta.xml")));
+        HostileRun.Of(result!, "deep-in-block.permissionset-meta.xml").ShouldBe(Markers.Read(_dir.Path("deep-in-block.permissionset-meta.xml")));
         var unclosed = result!.Findings.Where(f => f.Path == "deep-unclosed.profile-meta.xml").ShouldHaveSingleItem();
         unclosed.RuleId.ShouldBe("ML0001");
         unclosed.Message.ShouldContain("Unexpected end of file");
@@ -86,7 +87,7 @@ public sealed class GeneratedHostileTests : IDisposable
         }
         new FileInfo(path).Length.ShouldBeGreaterThan(50L << 20);
 
-        var result = Run.Folder(_dir.Root);
+        var result = HostileRun.Folder(_dir.Root);
 
         var finding = result.Findings.ShouldHaveSingleItem();
         finding.RuleId.ShouldBe("ML1001");
@@ -142,11 +143,11 @@ public sealed class GeneratedHostileTests : IDisposable
         File.CreateSymbolicLink(_dir.Path("force-app", "profiles", "b.profile-meta.xml"), _dir.Path("force-app", "profiles", "a.profile-meta.xml"));
 
         // WaitAsync turns a hang into a TimeoutException instead of a stuck test run.
-        var result = await Task.Run(() => Run.Folder(_dir.Root)).WaitAsync(TimeSpan.FromSeconds(60));
+        var result = await Task.Run(() => HostileRun.Folder(_dir.Root)).WaitAsync(TimeSpan.FromSeconds(60));
 
         result.Discovery.Files.Select(f => f.RelativePath).ShouldBe(
             ["force-app/profiles/a.profile-meta.xml", "force-app/profiles/b.profile-meta.xml", "force-app/profiles/good.profile-meta.xml"]);
-        Run.Of(result, "force-app/profiles/good.profile-meta.xml").ShouldBe(GoodFindings);
+        HostileRun.Of(result, "force-app/profiles/good.profile-meta.xml").ShouldBe(GoodFindings);
         foreach (var link in new[] { "a", "b" })
         {
             var failure = result.Findings.Where(f => f.Path == $"force-app/profiles/{link}.profile-meta.xml").ShouldHaveSingleItem();
@@ -164,11 +165,11 @@ public sealed class GeneratedHostileTests : IDisposable
         File.SetUnixFileMode(locked, UnixFileMode.None);
         try
         {
-            var result = Run.Folder(_dir.Root);
+            var result = HostileRun.Folder(_dir.Root);
             var failure = result.Findings.Where(f => f.Path == "locked.profile-meta.xml").ShouldHaveSingleItem();
             failure.RuleId.ShouldBe("ML0001");
             failure.Message.ShouldContain("permission denied");
-            Run.Of(result, "good.profile-meta.xml").ShouldBe(GoodFindings);
+            HostileRun.Of(result, "good.profile-meta.xml").ShouldBe(GoodFindings);
         }
         finally { File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite); }
     }
@@ -183,11 +184,11 @@ public sealed class GeneratedHostileTests : IDisposable
     {
         _dir.Write(relative, GoodProfile);
 
-        var result = Run.Folder(_dir.Root);
+        var result = HostileRun.Folder(_dir.Root);
 
         var file = result.Discovery.Files.ShouldHaveSingleItem();
         file.ComponentName.ShouldBe(component);
-        Run.Of(result, relative).ShouldBe(GoodFindings);
+        HostileRun.Of(result, relative).ShouldBe(GoodFindings);
         result.Findings.ShouldAllBe(f => f.ComponentName == component);
         SarifReporter.EncodePath(file.RelativePath).ShouldBe(sarifUri);
     }

@@ -1,3 +1,4 @@
+using MetaLint.Core.Tests.Support;
 using MetaLint.Core.Discovery;
 
 namespace MetaLint.Core.Tests.Hostile;
@@ -5,8 +6,8 @@ namespace MetaLint.Core.Tests.Hostile;
 /// One run over testdata/hostile: broken files sit beside good ones, and each is checked on its own.
 public sealed class HostileFixtureTests
 {
-    private static readonly string Folder = TestData.Path("testdata", "hostile");
-    private static readonly Lazy<AnalysisResult> Result = new(() => Run.Folder(Folder));
+    private static readonly string Folder = Repo.Path("testdata", "hostile");
+    private static readonly Lazy<AnalysisResult> Result = new(() => HostileRun.Folder(Folder));
 
     /// file -> (line, column, message fragment) of its single ML0001.
     private static readonly Dictionary<string, (int Line, int Column, string Fragment)> Broken = ReadExpectations();
@@ -19,7 +20,7 @@ public sealed class HostileFixtureTests
     [Theory, MemberData(nameof(Files))]
     public void File_gets_exactly_its_findings(string file)
     {
-        var actual = Run.Of(Result.Value, file);
+        var actual = HostileRun.Of(Result.Value, file);
         if (Broken.TryGetValue(file, out var broken))
         {
             var finding = Result.Value.Findings.Where(f => f.Path == file).ShouldHaveSingleItem();

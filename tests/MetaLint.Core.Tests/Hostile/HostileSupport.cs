@@ -4,21 +4,6 @@ using MetaLint.Core.Rules;
 
 namespace MetaLint.Core.Tests.Hostile;
 
-/// Paths into the repository's test data.
-internal static class TestData
-{
-    public static string RepoRoot { get; } = FindRoot();
-
-    public static string Path(params string[] parts) => System.IO.Path.Combine([RepoRoot, .. parts]);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "MetaLint.sln"))) return dir.FullName;
-        throw new InvalidOperationException("MetaLint.sln not found above " + AppContext.BaseDirectory);
-    }
-}
-
 /// A fresh folder under the system temp folder, deleted afterwards.
 internal sealed class TempDir : IDisposable
 {
@@ -83,7 +68,7 @@ internal static partial class Markers
 }
 
 /// Runs the whole pipeline on a folder.
-internal static class Run
+internal static class HostileRun
 {
     public static AnalysisResult Folder(string root, int jobs = 0) =>
         Analyzer.Run([root], new AnalysisOptions { Root = root, Jobs = jobs });

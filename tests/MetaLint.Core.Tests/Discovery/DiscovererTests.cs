@@ -1,0 +1,115 @@
+using MetaLint.Core.Discovery;
+using MetaLint.Core.Model;
+using MetaLint.Core.Tests.Support;
+
+namespace MetaLint.Core.Tests.Discovery;
+
+public sealed class DiscovererTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("metalint-discovery-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private string Touch(string rel, string content = "<x/>")
+    {
+        var path = Path.Combine(_root, rel);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    [Theory]
+    [InlineData("Admin.profile", MetadataKind.Profile, "Admin")]
+    [InlineData("Admin.profile-meta.xml", MetadataKind.Profile, "Admin")]
+    [InlineData("Ops.permissionset-meta.xml", MetadataKind.PermissionSet, "Ops")]
+    [InlineData("G.permissionsetgroup", MetadataKind.PermissionSetGroup, "G")]
+    [InlineData("M.mutingpermissionset-meta.xml", MetadataKind.MutingPermissionSet, "M")]
+    [InlineData("Security.settings-meta.xml", MetadataKind.SecuritySettings, "Security")]
+    [InlineData("X_profilePasswordPolicy1.profilePasswordPolicy", MetadataKind.ProfilePasswordPolicy, "X_profilePasswordPolicy1")]
+    [InlineData("Force%2Ecom - App Subscription User.profile", MetadataKind.Profile, "Force.com - App Subscription User")]
+    [InlineData("Caf%C3%A9 %E2%80%93 Team.profile-meta.xml", MetadataKind.Profile, "Café – Team")]
+    public void Recognises_kinds_by_suffix_and_decodes_names(string file, MetadataKind kind, string name)
+    {
+        var hit = SuffixTable.Recognise(file).ShouldNotBeNull();
+        hit.Kind.ShouldBe(kind);
+        SuffixTable.DecodeName(hit.RawName).ShouldBe(name);
+    }
+
+    [Theory]
+    [InlineData("package.xml")]
+    [InlineData("Account.settings-meta.xml")]
+    [InlineData("Account.object-meta.xml")]
+    [InlineData(".profile")]
+    public void Ignores_other_files(string file) => SuffixTable.Recognise(file).ShouldBeNull();
+
+    [Fact]
+    public void Honours_package_directories_and_forceignore()
+    {
+        Touch("sfdx-project.json", """{ "packageDirectories": [ { "path": "force-app", "default": true } ] }""");
+        Touch(".forceignore", "# comment\n**/Scratch*.profile-meta.xml\n");
+        Touch("force-app/main/default/profiles/Admin.profile-meta.xml");
+        Touch("force-app/main/default/profiles/Scratch Admin.profile-meta.xml");
+        Touch("other/profiles/Outside.profile-meta.xml");
+        var result = new Discoverer().Discover(_root, [_root]);
+        result.Files.Select(f => f.RelativePath).ShouldBe(["force-app/main/default/profiles/Admin.profile-meta.xml"]);
+    }
+
+    [Fact]
+    public void Rules_yml_excludes_apply_on_top_of_forceignore_and_to_explicit_files()
+    {
+        var kept = Touch("src/profiles/Admin.profile");
+        var excluded = Touch("src/Referenced Packages/pkg/permissionsets/P.permissionset");
+        var result = new Discoverer(["**/Referenced Packages/**"]).Discover(_root, [kept, excluded]);
+        result.Files.Select(f => f.RelativePath).ShouldBe(["src/profiles/Admin.profile"]);
+    }
+
+    [Fact]
+    public void Decomposed_sets_in_both_layouts_belong_to_the_folder_named_set()
+    {
+        Touch("permissionsets/Lead/Lead.permissionset-meta.xml");
+        Touch("permissionsets/Lead/Lead.userPermission-meta.xml");
+        Touch("permissionsets/Lead/objectSettings/Case.objectSettings-meta.xml");
+        Touch("permissionSets/Ops/userPermissions/ModifyAllData.userPermission-meta.xml");
+        Touch("permissionsets/Plain.permissionset-meta.xml");
+        var files = new Discoverer().Discover(_root, [_root]).Files;
+        files.Where(f => f.DecomposedSet == "permissionsets/Lead").Select(f => f.ComponentName).Distinct().ShouldBe(["Lead"]);
+        files.Count(f => f.DecomposedSet == "permissionsets/Lead").ShouldBe(3);
+        files.Single(f => f.RelativePath.EndsWith("ModifyAllData.userPermission-meta.xml")).ComponentName.ShouldBe("Ops");
+        files.Single(f => f.RelativePath == "permissionsets/Plain.permissionset-meta.xml").DecomposedSet.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Root_is_the_folder_with_sfdx_project_json()
+    {
+        Touch("sfdx-project.json", "{}");
+        var profile = Touch("force-app/profiles/A.profile");
+        Discoverer.FindRoot([profile]).ShouldBe(_root);
+        Discoverer.FindRoot([Path.Combine(_root, "force-app")]).ShouldBe(_root);
+    }
+
+    [Fact]
+    public void Missing_paths_are_warnings_not_crashes()
+    {
+        var result = new Discoverer().Discover(_root, [Path.Combine(_root, "nope")]);
+        result.Files.ShouldBeEmpty();
+        result.Warnings.ShouldHaveSingleItem().ShouldContain("path not found");
+    }
+
+    [Fact]
+    public void Symlinked_folders_are_not_followed()
+    {
+        Touch("a/A.profile");
+        Directory.CreateSymbolicLink(Path.Combine(_root, "a", "loop"), _root);
+        new Discoverer().Discover(_root, [_root]).Files.Select(f => f.RelativePath).ShouldBe(["a/A.profile"]);
+    }
+
+    [Fact]
+    public void Sample_org_forceignored_profile_and_manifest_are_not_analysed()
+    {
+        var root = Repo.Path("testdata", "sample-org");
+        var files = new Discoverer().Discover(root, [root]).Files.Select(f => f.RelativePath).ToList();
+        files.ShouldNotContain(f => f.Contains("Scratch Sandbox Admin"));
+        files.ShouldNotContain(f => f.Contains("package.xml"));
+        files.ShouldContain("force-app/main/default/profiles/Ops%2FSupport Admin.profile-meta.xml");
+    }
+}

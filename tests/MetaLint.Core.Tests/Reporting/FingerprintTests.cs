@@ -1,0 +1,42 @@
+using MetaLint.Core.Tests.Support;
+
+namespace MetaLint.Core.Tests.Reporting;
+
+/// Fingerprints identify what a finding is about, not where it is.
+public sealed class FingerprintTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("metalint-fp-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private const string Grant = "    <userPermissions>\n        <enabled>true</enabled>\n        <name>{0}</name>\n    </userPermissions>\n";
+
+    private Dictionary<string, string> Fingerprints(string profileBody, params (string Name, string Body)[] extra)
+    {
+        foreach (var f in Directory.GetFiles(_root)) File.Delete(f);
+        File.WriteAllText(Path.Combine(_root, "Admin.profile-meta.xml"), Wrap(profileBody));
+        foreach (var (name, body) in extra) File.WriteAllText(Path.Combine(_root, name), Wrap(body));
+        return Run.Folder(_root).Findings.ToDictionary(f => $"{f.Path} {f.RuleId} {f.Subject}", f => f.Fingerprint);
+    }
+
+    private static string Wrap(string body) =>
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Profile xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n" + body + "</Profile>\n";
+
+    [Fact]
+    public void Moving_lines_keeps_fingerprints_and_different_subjects_differ()
+    {
+        var before = Fingerprints(string.Format(Grant, "ModifyAllData") + string.Format(Grant, "ViewAllData"));
+        var after = Fingerprints("    <description>moved everything down</description>\n\n\n" +
+                                 string.Format(Grant, "ViewAllData") + string.Format(Grant, "ModifyAllData"));
+        after.OrderBy(kv => kv.Key).ShouldBe(before.OrderBy(kv => kv.Key));
+        before.Values.ShouldBeUnique();
+    }
+
+    [Fact]
+    public void Dual_copies_of_one_component_get_distinct_fingerprints()
+    {
+        var fps = Fingerprints(string.Format(Grant, "ModifyAllData"), ("Admin.profile", string.Format(Grant, "ModifyAllData")));
+        fps.Count.ShouldBe(2);
+        fps.Values.ShouldBeUnique();
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+using MetaLint.Core.Rules;
+using MetaLint.Core.Tests.Support;
+
+namespace MetaLint.Core.Tests.Rules;
+
+/// Runs each rule alone over testdata/rules/&lt;ID&gt;/fires and clean: findings must match the
+/// `<!-- expect: ID -->` markers (or fires/expect.txt) exactly, and clean must be silent.
+public partial class RuleFixtureTests
+{
+    public static TheoryData<string> Ids => [.. RuleCatalog.All.Select(r => r.Descriptor.Id)];
+
+    [Theory, MemberData(nameof(Ids))]
+    public void Fires_exactly_on_marked_lines(string id)
+    {
+        var folder = Repo.Path("testdata", "rules", id, "fires");
+        var result = Run.Folder(folder, only: id);
+        var actual = result.Findings.Select(f => $"{f.Path}:{f.Span.StartLine} {f.RuleId}").Order(StringComparer.Ordinal);
+        var expected = Expected(folder, id);
+        expected.ShouldNotBeEmpty($"{id} has no expectations in {folder}");
+        actual.ShouldBe(expected);
+        Run.Sarif(result);
+    }
+
+    [Theory, MemberData(nameof(Ids))]
+    public void Is_silent_on_clean_fixtures(string id)
+    {
+        var folder = Repo.Path("testdata", "rules", id, "clean");
+        var result = Run.Folder(folder, only: id);
+        result.Discovery.Files.ShouldNotBeEmpty();
+        result.Findings.Select(f => $"{f.Path}:{f.Span.StartLine} {f.RuleId}: {f.Message}").ShouldBeEmpty();
+    }
+
+    /// Markers in metadata files, plus `path:line` rows of fires/expect.txt (for findings no marker can sit on).
+    internal static List<string> Expected(string folder, string id)
+    {
+        var expected = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            var rel = Path.GetRelativePath(folder, file).Replace('\\', '/');
+            if (rel == "expect.txt")
+            {
+                foreach (var line in File.ReadAllLines(file).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
+                    expected.Add($"{line} {id}");
+                continue;
+            }
+            var n = 0;
+            foreach (var line in File.ReadLines(file))
+            {
+                n++;
+                foreach (Match m in Marker().Matches(line))
+                    foreach (var marked in m.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries))
+                        if (marked == id) expected.Add($"{rel}:{n} {id}");
+            }
+        }
+        return expected.Order(StringComparer.Ordinal).ToList();
+    }
+
+    [GeneratedRegex(@"<!--\s*expect:\s*([A-Z0-9,\s]+?)\s*-->")]
+    private static partial Regex Marker();
+}
