@@ -17,7 +17,7 @@ public static class MetadataParser
         IgnoreWhitespace = true,
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
-        CloseInput = true,
+        CloseInput = false,
     };
 
     public static ParsedFile Parse(SourceFile file)
@@ -27,14 +27,36 @@ public static class MetadataParser
             // Open the stream ourselves: XmlReader.Create(string) would treat the path as a URI and decode "%2F".
             using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read,
                 64 * 1024, FileOptions.SequentialScan);
-            if (stream.Length == 0) return Failed(file, 1, 1, "the file is empty");
+            return Parse(file, stream);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Failed(file, 1, 1, "the file no longer exists (deleted or moved while MetaLint was running?)");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return Failed(file, 1, 1, "the file cannot be read: permission denied");
+        }
+        catch (IOException e)
+        {
+            return Failed(file, 1, 1, $"the file cannot be read: {e.Message}");
+        }
+    }
+
+    /// Parses a file's content from a stream the caller owns (also the entry point for fuzzing); read errors of
+    /// the stream propagate, everything the content can cause becomes a ParseFailure.
+    public static ParsedFile Parse(SourceFile file, Stream stream)
+    {
+        try
+        {
+            if (stream.CanSeek && stream.Length == 0) return Failed(file, 1, 1, "the file is empty");
             using var reader = XmlReader.Create(stream, Settings);
             var content = new Reader(reader, file).ReadDocument();
             return new ParsedFile(file, content, null);
         }
         catch (XmlException e) when (IsDtdError(e))
         {
-            var (line, column) = FindDoctype(file.FullPath);
+            var (line, column) = stream.CanSeek ? FindDoctype(stream) : (1, 1);
             return Failed(file, line, column,
                 "the file contains a DTD (<!DOCTYPE ...>); metadata files never do, and MetaLint does not process DTDs");
         }
@@ -50,19 +72,7 @@ public static class MetadataParser
         {
             return Failed(file, 1, 1, $"the file is not valid text in its declared encoding: {e.Message}");
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return Failed(file, 1, 1, "the file no longer exists (deleted or moved while MetaLint was running?)");
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return Failed(file, 1, 1, "the file cannot be read: permission denied");
-        }
-        catch (IOException e)
-        {
-            return Failed(file, 1, 1, $"the file cannot be read: {e.Message}");
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not (IOException or UnauthorizedAccessException or OutOfMemoryException))
         {
             // Last line of defence: a parser bug must cost one file, never the run or the other files.
             return Failed(file, 1, 1, $"internal error while parsing ({e.GetType().Name}: {e.Message}); please report it");
@@ -76,11 +86,12 @@ public static class MetadataParser
     private static bool IsDtdError(XmlException e) => e.LineNumber == 0 && e.Message.Contains("DTD", StringComparison.Ordinal);
 
     /// XmlReader reports a prohibited DTD at 0:0, so find "<!DOCTYPE" in the prolog ourselves (error path only).
-    private static (int Line, int Column) FindDoctype(string path)
+    private static (int Line, int Column) FindDoctype(Stream stream)
     {
         try
         {
-            using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+            stream.Position = 0;
+            using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
             var buffer = new char[64 * 1024];
             var text = new string(buffer, 0, reader.ReadBlock(buffer));
             var at = text.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
@@ -88,7 +99,7 @@ public static class MetadataParser
             var lineStart = text.LastIndexOf('\n', Math.Max(at - 1, 0)) + 1;
             return (text.AsSpan(0, at).Count('\n') + 1, at - lineStart + 1);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             return (1, 1);
         }
