@@ -15,8 +15,29 @@ public sealed class SarifReporter : IReporter
     {
         var log = JObject.FromObject(Build(report));
         WriteDefaultLevels(log);
-        output.Write(log.ToString(Formatting.Indented).ReplaceLineEndings("\n"));
+        // Stream the tree out instead of building the whole text first: a large org's log is tens of MB.
+        var lf = new LineFeedWriter(output);
+        using (var json = new JsonTextWriter(lf) { Formatting = Formatting.Indented, CloseOutput = false })
+            log.WriteTo(json);
         output.Write('\n');
+    }
+
+    /// Forwards to another writer but reports "\n" as its NewLine, which JsonTextWriter uses between lines.
+    private sealed class LineFeedWriter : TextWriter
+    {
+        private readonly TextWriter inner;
+
+        public LineFeedWriter(TextWriter inner)
+        {
+            this.inner = inner;
+            NewLine = "\n";
+        }
+
+        public override System.Text.Encoding Encoding => inner.Encoding;
+        public override void Write(char value) => inner.Write(value);
+        public override void Write(char[] buffer, int index, int count) => inner.Write(buffer, index, count);
+        public override void Write(string? value) => inner.Write(value);
+        public override void Flush() => inner.Flush();
     }
 
     public static SarifLog Build(Report report)
