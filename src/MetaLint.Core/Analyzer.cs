@@ -22,6 +22,21 @@ public sealed record AnalysisOptions
 
     /// Files parsed at once; 0 means one per core.
     public int Jobs { get; init; }
+
+    /// Counters a front end may poll to show progress; null when nobody watches.
+    public AnalysisProgress? Progress { get; init; }
+}
+
+/// How far a run has got; updated by the pipeline from several threads, read by whoever displays it.
+public sealed class AnalysisProgress
+{
+    private int _parsed;
+
+    /// Files to parse; 0 until discovery has finished.
+    public int FilesTotal { get; internal set; }
+    public int FilesParsed => Volatile.Read(ref _parsed);
+
+    internal void Parsed() => Interlocked.Increment(ref _parsed);
 }
 
 /// The pipeline: discovery -> parse -> model -> rules -> findings.
@@ -31,18 +46,23 @@ public static class Analyzer
     {
         var root = options.Root ?? Discoverer.FindRoot(paths);
         var discovery = new Discoverer(options.Config.Exclude).Discover(root, paths);
-        var model = BuildModel(ParseAll(discovery.Files, options.Jobs));
+        var model = BuildModel(ParseAll(discovery.Files, options.Jobs, options.Progress));
         var engine = new RuleEngine(RuleCatalog.All, options.Config) { Only = options.Only };
         return new AnalysisResult(discovery, engine.Run(model), RuleCatalog.All);
     }
 
     /// Parses files in parallel; results keep the input order so output stays deterministic.
-    public static ParsedFile[] ParseAll(IReadOnlyList<SourceFile> files, int jobs = 0)
+    public static ParsedFile[] ParseAll(IReadOnlyList<SourceFile> files, int jobs = 0, AnalysisProgress? progress = null)
     {
         var results = new ParsedFile[files.Count];
+        if (progress != null) progress.FilesTotal = files.Count;
         Parallel.For(0, files.Count,
             new ParallelOptions { MaxDegreeOfParallelism = jobs > 0 ? jobs : Environment.ProcessorCount },
-            i => results[i] = MetadataParser.Parse(files[i]));
+            i =>
+            {
+                results[i] = MetadataParser.Parse(files[i]);
+                progress?.Parsed();
+            });
         return results;
     }
 

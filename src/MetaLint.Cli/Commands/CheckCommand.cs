@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MetaLint.Cli.Terminal;
 using MetaLint.Core;
 using MetaLint.Core.Configuration;
 using MetaLint.Core.Reporting;
@@ -76,7 +77,9 @@ public static class CheckCommand
             return ExitCodes.Usage;
         }
 
-        var result = Analyzer.Run(paths, new AnalysisOptions { Config = config, Root = root, Jobs = jobs });
+        var progress = new AnalysisProgress();
+        var result = ProgressDisplay.Run(io, progress, () =>
+            Analyzer.Run(paths, new AnalysisOptions { Config = config, Root = root, Jobs = jobs, Progress = progress }));
         foreach (var warning in result.Discovery.Warnings) io.Error.WriteLine($"metalint: warning: {warning}");
         if (result.Discovery.Warnings.Any(w => w.StartsWith("path not found", StringComparison.Ordinal)) &&
             result.Discovery.Files.Count == 0)
