@@ -3,11 +3,16 @@ using MetaLint.Core.Discovery;
 using MetaLint.Core.Model;
 using MetaLint.Core.Parsing;
 using MetaLint.Core.Rules;
+using MetaLint.Core.Suppressions;
 
 namespace MetaLint.Core;
 
-/// The outcome of one analysis: what was looked at and what was found.
-public sealed record AnalysisResult(DiscoveryResult Discovery, IReadOnlyList<Finding> Findings, IReadOnlyList<IRule> Rules);
+/// The outcome of one analysis: what was looked at, what was found, and which exceptions were used.
+public sealed record AnalysisResult(DiscoveryResult Discovery, IReadOnlyList<Finding> Findings, IReadOnlyList<IRule> Rules)
+{
+    /// rules.yml exceptions that suppressed something, with how many findings each.
+    public IReadOnlyDictionary<ExceptionEntry, int> AppliedExceptions { get; init; } = new Dictionary<ExceptionEntry, int>();
+}
 
 /// Options for one analysis run.
 public sealed record AnalysisOptions
@@ -17,8 +22,11 @@ public sealed record AnalysisOptions
     /// Analysed root; null finds it from the paths (see Discoverer.FindRoot).
     public string? Root { get; init; }
 
-    /// Restrict to these rule ids (tests); null runs every enabled rule.
+    /// Report only these rule ids (tests); null reports every enabled rule.
     public IReadOnlySet<string>? Only { get; init; }
+
+    /// The date exceptions expire against; null is today (UTC).
+    public DateOnly? Today { get; init; }
 
     /// Files parsed at once; 0 means one per core.
     public int Jobs { get; init; }
@@ -36,26 +44,47 @@ public sealed class AnalysisProgress
     public int FilesTotal { get; internal set; }
     public int FilesParsed => Volatile.Read(ref _parsed);
 
+    /// A parse pass begins (git modes make two: base and head).
+    internal void Start(int files)
+    {
+        Volatile.Write(ref _parsed, 0);
+        FilesTotal = files;
+    }
+
     internal void Parsed() => Interlocked.Increment(ref _parsed);
 }
 
-/// The pipeline: discovery -> parse -> model -> rules -> findings.
+/// The pipeline: discovery -> parse -> model -> rules -> findings -> suppressions.
 public static class Analyzer
 {
     public static AnalysisResult Run(IReadOnlyList<string> paths, AnalysisOptions options)
     {
         var root = options.Root ?? Discoverer.FindRoot(paths);
         var discovery = new Discoverer(options.Config.Exclude).Discover(root, paths);
+        return Analyse(discovery, options);
+    }
+
+    /// Parses and checks files already discovered (git modes discover from snapshots).
+    public static AnalysisResult Analyse(DiscoveryResult discovery, AnalysisOptions options)
+    {
         var model = BuildModel(ParseAll(discovery.Files, options.Jobs, options.Progress));
-        var engine = new RuleEngine(RuleCatalog.All, options.Config) { Only = options.Only };
-        return new AnalysisResult(discovery, engine.Run(model), RuleCatalog.All);
+        var engine = new RuleEngine(RuleCatalog.All, options.Config);
+        var filter = new SuppressionFilter(options.Config, options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow));
+        var findings = filter.Apply(engine.Check(model.Components), model.Directives);
+        findings.AddRange(engine.Check(filter.Issues));
+        IEnumerable<Finding> reported = findings;
+        if (options.Only is { } only) reported = reported.Where(f => only.Contains(f.RuleId));
+        return new AnalysisResult(discovery, RuleEngine.Finalise(reported), RuleCatalog.All)
+        {
+            AppliedExceptions = filter.Applied,
+        };
     }
 
     /// Parses files in parallel; results keep the input order so output stays deterministic.
     public static ParsedFile[] ParseAll(IReadOnlyList<SourceFile> files, int jobs = 0, AnalysisProgress? progress = null)
     {
         var results = new ParsedFile[files.Count];
-        if (progress != null) progress.FilesTotal = files.Count;
+        progress?.Start(files.Count);
         Parallel.For(0, files.Count,
             new ParallelOptions { MaxDegreeOfParallelism = jobs > 0 ? jobs : Environment.ProcessorCount },
             i =>
@@ -73,6 +102,7 @@ public static class Analyzer
         var sets = new Dictionary<string, PermissionContainer>(StringComparer.Ordinal);
         foreach (var p in parsed)
         {
+            model.Directives.AddRange(p.Directives);
             if (p.Failure != null) { model.ParseFailures.Add(p.Failure); continue; }
             if (p.Content is not { } content) continue;
             if (p.File.DecomposedSet is not { } setPath) { model.PermissionContainers.Add(content); continue; }

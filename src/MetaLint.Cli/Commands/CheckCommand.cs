@@ -2,7 +2,10 @@ using System.CommandLine;
 using MetaLint.Cli.Terminal;
 using MetaLint.Core;
 using MetaLint.Core.Configuration;
+using MetaLint.Core.Git;
 using MetaLint.Core.Reporting;
+using MetaLint.Core.Reporting.Evidence;
+using MetaLint.Core.Reporting.GitLab;
 using MetaLint.Core.Reporting.Json;
 using MetaLint.Core.Reporting.Sarif;
 using MetaLint.Core.Reporting.Text;
@@ -13,6 +16,11 @@ namespace MetaLint.Cli.Commands;
 /// `metalint check [PATH ...]`: analyse, report, and turn findings into an exit code.
 public static class CheckCommand
 {
+    /// Everything `check` was asked to do.
+    private sealed record Request(
+        string[] Paths, string Format, string? Output, string? Config, string FailOn, string? Category,
+        string? Root, int Jobs, string? Base, bool ChangedOnly, bool Staged, string? Evidence);
+
     public static Command Create(CliOutput io)
     {
         var paths = new Argument<string[]>("PATH")
@@ -22,9 +30,9 @@ public static class CheckCommand
         };
         var format = new Option<string>("--format")
         {
-            Description = "Report format: text, sarif or json.",
+            Description = "Report format: text, sarif, json or gitlab (Code Quality).",
             DefaultValueFactory = _ => "text",
-        }.AcceptOnlyFromAmong("text", "sarif", "json");
+        }.AcceptOnlyFromAmong("text", "sarif", "json", "gitlab");
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE instead of stdout.", HelpName = "FILE" };
         var config = new Option<string?>("--config") { Description = "rules.yml to use (default: nearest rules.yml upwards from the first PATH).", HelpName = "FILE" };
         var failOn = new Option<string>("--fail-on")
@@ -35,90 +43,151 @@ public static class CheckCommand
         var category = new Option<string?>("--category") { Description = "SARIF runAutomationDetails id, so several uploads don't collide.", HelpName = "NAME" };
         var root = new Option<string?>("--root") { Description = "Folder that report paths are relative to (default: the folder holding sfdx-project.json, else the first PATH).", HelpName = "DIR" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Files parsed in parallel (default: one per core).", DefaultValueFactory = _ => 0 };
+        var baseRef = new Option<string?>("--base") { Description = "PR mode: report only findings the change introduces relative to GITREF (e.g. origin/main).", HelpName = "GITREF" };
+        var changedOnly = new Option<bool>("--changed-only") { Description = "With --base: analyse only files that differ from GITREF." };
+        var staged = new Option<bool>("--staged") { Description = "Pre-commit: analyse the staged content (git index) of staged metadata files only." };
+        var evidence = new Option<string?>("--evidence") { Description = "Write an audit evidence record (JSON, see docs/evidence.schema.json) to FILE.", HelpName = "FILE" };
 
         var command = new Command("check", "Analyse metadata files or folders and report findings.")
         {
-            paths, format, output, config, failOn, category, root, jobs,
+            paths, format, output, config, failOn, category, root, jobs, baseRef, changedOnly, staged, evidence,
         };
-        command.SetAction(parse => Execute(io,
+        command.SetAction(parse => Execute(io, new Request(
             parse.GetValue(paths) ?? [], parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(config),
-            parse.GetValue(failOn)!, parse.GetValue(category), parse.GetValue(root), parse.GetValue(jobs)));
+            parse.GetValue(failOn)!, parse.GetValue(category), parse.GetValue(root), parse.GetValue(jobs),
+            parse.GetValue(baseRef), parse.GetValue(changedOnly), parse.GetValue(staged), parse.GetValue(evidence))));
         return command;
     }
 
-    private static int Execute(CliOutput io, string[] paths, string format, string? output, string? configPath,
-        string failOn, string? category, string? root, int jobs)
+    private static int Execute(CliOutput io, Request req)
     {
-        if (paths.Length == 0) paths = ["."];
+        var paths = req.Paths.Length == 0 ? ["."] : req.Paths;
+        if (Validate(req) is { } problem) return Usage(io, problem);
+
         MetaLintConfig config;
         try
         {
-            var path = configPath ?? ConfigLoader.FindNearest(paths[0]);
-            if (configPath != null && !File.Exists(configPath))
-            {
-                io.Error.WriteLine($"metalint: config file not found: {configPath}");
-                return ExitCodes.Usage;
-            }
+            if (req.Config != null && !File.Exists(req.Config)) return Usage(io, $"config file not found: {req.Config}");
+            var path = req.Config ?? ConfigLoader.FindNearest(paths[0]);
             config = path == null ? MetaLintConfig.Default : ConfigLoader.Load(path);
         }
         catch (ConfigException e)
         {
-            io.Error.WriteLine($"metalint: invalid configuration: {e.Message}");
-            return ExitCodes.Usage;
-        }
-        if (root != null && !Directory.Exists(root))
-        {
-            io.Error.WriteLine($"metalint: --root folder not found: {root}");
-            return ExitCodes.Usage;
-        }
-        if (jobs < 0)
-        {
-            io.Error.WriteLine("metalint: --jobs must be 0 (one per core) or more");
-            return ExitCodes.Usage;
+            return Usage(io, $"invalid configuration: {e.Message}");
         }
 
         var progress = new AnalysisProgress();
-        var result = ProgressDisplay.Run(io, progress, () =>
-            Analyzer.Run(paths, new AnalysisOptions { Config = config, Root = root, Jobs = jobs, Progress = progress }));
+        var options = new AnalysisOptions { Config = config, Root = req.Root, Jobs = req.Jobs, Progress = progress };
+        AnalysisResult result;
+        BaseComparison? comparison = null;
+        try
+        {
+            (result, comparison) = ProgressDisplay.Run(io, progress, () =>
+                req.Base != null ? GitModes.AgainstBase(paths, options, req.Base, req.ChangedOnly)
+                : req.Staged ? (GitModes.Staged(paths, options), (BaseComparison?)null)
+                : (Analyzer.Run(paths, options), null));
+        }
+        catch (GitException e)
+        {
+            return Usage(io, e.Message);
+        }
+
         foreach (var warning in result.Discovery.Warnings) io.Error.WriteLine($"metalint: warning: {warning}");
-        if (result.Discovery.Warnings.Any(w => w.StartsWith("path not found", StringComparison.Ordinal)) &&
-            result.Discovery.Files.Count == 0)
+        if (!req.Staged && result.Discovery.Files.Count == 0 &&
+            result.Discovery.Warnings.Any(w => w.StartsWith("path not found", StringComparison.Ordinal)))
             return ExitCodes.Usage;
 
-        var report = new Report(result.Findings, result.Rules, result.Discovery.Files.Count) { Category = category };
-        IReporter reporter = format switch
+        var report = new Report(result.Findings, result.Rules, result.Discovery.Files.Count)
+        {
+            Category = req.Category,
+            Base = comparison,
+        };
+        if (!WriteReport(io, req, report)) return ExitCodes.Usage;
+        var exit = Gate(result.Findings, req.FailOn);
+        if (req.Evidence != null && !WriteEvidence(io, req, paths, result, report, comparison, config, exit))
+            return ExitCodes.Usage;
+        return exit;
+    }
+
+    private static string? Validate(Request req) =>
+        req.Root != null && !Directory.Exists(req.Root) ? $"--root folder not found: {req.Root}" :
+        req.Jobs < 0 ? "--jobs must be 0 (one per core) or more" :
+        req.ChangedOnly && req.Base == null ? "--changed-only needs --base GITREF" :
+        req.Staged && req.Base != null ? "--staged and --base cannot be combined" :
+        null;
+
+    private static int Usage(CliOutput io, string problem)
+    {
+        io.Error.WriteLine($"metalint: {problem}");
+        return ExitCodes.Usage;
+    }
+
+    private static bool WriteReport(CliOutput io, Request req, Report report)
+    {
+        IReporter reporter = req.Format switch
         {
             "sarif" => new SarifReporter(),
             "json" => new JsonReporter(),
-            _ => new TextReporter(color: output == null && io.UseColor),
+            "gitlab" => new GitLabReporter(),
+            _ => new TextReporter(color: req.Output == null && io.UseColor),
         };
-        if (output == null)
+        if (req.Output == null)
         {
             reporter.Write(report, io.Out);
+            return true;
         }
-        else
+        return WriteFile(io, req.Output, stream =>
         {
-            try
-            {
-                var dir = Path.GetDirectoryName(Path.GetFullPath(output));
-                if (dir != null) Directory.CreateDirectory(dir);
-                using var writer = new StreamWriter(output, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-                reporter.Write(report, writer);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                io.Error.WriteLine($"metalint: cannot write {output}: {e.Message}");
-                return ExitCodes.Usage;
-            }
-        }
-        return Gate(result.Findings, failOn);
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+            reporter.Write(report, writer);
+        });
     }
 
-    /// Exit 1 when any finding is at or above the --fail-on level.
+    private static bool WriteEvidence(CliOutput io, Request req, string[] paths, AnalysisResult result, Report report,
+        BaseComparison? comparison, MetaLintConfig config, int exit)
+    {
+        var head = comparison?.HeadCommit ?? TryHead(result.Discovery.Root);
+        var record = new EvidenceRecord(report, paths, result.Discovery.Files.Select(f => f.RelativePath).ToList(),
+            result.AppliedExceptions, head, comparison, new GateDecision(req.FailOn, exit == ExitCodes.Ok, exit),
+            DateTimeOffset.UtcNow, config.Path);
+        return WriteFile(io, req.Evidence!, stream => EvidenceWriter.Write(record, stream));
+    }
+
+    private static CommitInfo? TryHead(string root)
+    {
+        try
+        {
+            using var git = GitRepository.Open(root);
+            return git.Head;
+        }
+        catch (GitException)
+        {
+            return null;
+        }
+    }
+
+    private static bool WriteFile(CliOutput io, string path, Action<Stream> write)
+    {
+        try
+        {
+            var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (dir != null) Directory.CreateDirectory(dir);
+            using var stream = File.Create(path);
+            write(stream);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            io.Error.WriteLine($"metalint: cannot write {path}: {e.Message}");
+            return false;
+        }
+    }
+
+    /// Exit 1 when any finding still in force is at or above the --fail-on level.
     public static int Gate(IEnumerable<Finding> findings, string failOn)
     {
         if (failOn == "never") return ExitCodes.Ok;
         var threshold = RuleLevelExtensions.Parse(failOn) ?? RuleLevel.Error;
-        return findings.Any(f => f.Level >= threshold) ? ExitCodes.Findings : ExitCodes.Ok;
+        return findings.Any(f => !f.IsSuppressed && f.Level >= threshold) ? ExitCodes.Findings : ExitCodes.Ok;
     }
 }

@@ -9,7 +9,8 @@ public static class ConfigLoader
 {
     public const string FileName = "rules.yml";
 
-    private static readonly string[] TopLevelKeys = ["rules", "exclude"];
+    private static readonly string[] TopLevelKeys = ["rules", "exclude", "exceptions", "policy"];
+    private static readonly string[] ExceptionKeys = ["rule", "component", "path", "justification", "approvedBy", "expires"];
     private static readonly string[] RuleKeys = ["enabled", "level"];
 
     /// The nearest rules.yml at or above the folder of the first path, or null.
@@ -51,6 +52,8 @@ public static class ConfigLoader
 
         var rules = new Dictionary<string, RuleSettings>(StringComparer.OrdinalIgnoreCase);
         var exclude = new List<string>();
+        var exceptions = new List<ExceptionEntry>();
+        var requireApproval = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (keyNode, value) in root.Children)
         {
             var key = Key(path, keyNode);
@@ -71,11 +74,33 @@ public static class ConfigLoader
                 case "exclude":
                     exclude.AddRange(StringList(path, value, "exclude"));
                     break;
+                case "exceptions":
+                    if (IsNull(value)) break;
+                    if (value is not YamlSequenceNode entries)
+                        throw Error(path, value, "'exceptions' must be a list of entries (rule, component or path, justification, approvedBy, expires)");
+                    exceptions.AddRange(entries.Children.Select(e => ParseException(path, e)));
+                    break;
+                case "policy":
+                    if (IsNull(value)) break;
+                    if (value is not YamlMappingNode policy)
+                        throw Error(path, value, "'policy' must be a mapping with key: require-approval");
+                    foreach (var (policyKey, policyValue) in policy.Children)
+                    {
+                        if (Key(path, policyKey) != "require-approval")
+                            throw Error(path, policyKey, $"unknown policy '{Key(path, policyKey)}' (expected: require-approval)");
+                        foreach (var (id, node) in StringListWithNodes(path, policyValue, "require-approval"))
+                            requireApproval.Add(RuleCatalog.Find(id)?.Descriptor.Id
+                                                ?? throw Error(path, node, $"unknown rule id '{id}' in require-approval"));
+                    }
+                    break;
                 default:
                     throw Error(path, keyNode, $"unknown key '{key}' (expected one of: {string.Join(", ", TopLevelKeys)})");
             }
         }
-        return new MetaLintConfig { Path = path, Rules = rules, Exclude = exclude };
+        return new MetaLintConfig
+        {
+            Path = path, Rules = rules, Exclude = exclude, Exceptions = exceptions, RequireApproval = requireApproval,
+        };
     }
 
     private static RuleSettings ParseRule(string path, IRule rule, YamlNode node)
@@ -117,12 +142,45 @@ public static class ConfigLoader
         return new RuleSettings { Enabled = enabled, Level = level, Lists = lists };
     }
 
-    private static List<string> StringList(string path, YamlNode node, string key)
+    private static List<string> StringList(string path, YamlNode node, string key) =>
+        StringListWithNodes(path, node, key).Select(x => x.Value).ToList();
+
+    private static List<(string Value, YamlNode Node)> StringListWithNodes(string path, YamlNode node, string key)
     {
         if (IsNull(node)) return [];
         if (node is not YamlSequenceNode seq)
             throw Error(path, node, $"'{key}' must be a list of strings");
-        return seq.Children.Select(item => Scalar(path, item, key)).ToList();
+        return seq.Children.Select(item => (Scalar(path, item, key), item)).ToList();
+    }
+
+    private static ExceptionEntry ParseException(string path, YamlNode node)
+    {
+        if (node is not YamlMappingNode map)
+            throw Error(path, node, "each exception must be a mapping (rule, component or path, justification, approvedBy, expires)");
+        var values = new Dictionary<string, (string Value, YamlNode Node)>(StringComparer.Ordinal);
+        foreach (var (keyNode, value) in map.Children)
+        {
+            var key = Key(path, keyNode);
+            if (!ExceptionKeys.Contains(key))
+                throw Error(path, keyNode, $"unknown exception key '{key}' (expected one of: {string.Join(", ", ExceptionKeys)})");
+            values[key] = (Scalar(path, value, key).Trim(), value);
+        }
+        string? Get(string key) => values.TryGetValue(key, out var v) && v.Value.Length > 0 ? v.Value : null;
+
+        var ruleText = Get("rule") ?? throw Error(path, node, "exception needs 'rule'");
+        var rule = RuleCatalog.Find(ruleText) ?? throw Error(path, values["rule"].Node, $"unknown rule id '{ruleText}'");
+        var component = Get("component");
+        var glob = Get("path");
+        if ((component == null) == (glob == null))
+            throw Error(path, node, "exception needs exactly one of 'component' (Name or Type:Name) or 'path' (a glob)");
+        var justification = Get("justification") ?? throw Error(path, node, "exception needs a 'justification'");
+        DateOnly? expires = null;
+        if (Get("expires") is { } e)
+            expires = DateOnly.TryParseExact(e, "yyyy-MM-dd", out var d)
+                ? d
+                : throw Error(path, values["expires"].Node, $"'expires' must be a date like 2026-12-31, not '{e}'");
+        return new ExceptionEntry(rule.Descriptor.Id, component, glob, justification, Get("approvedBy"), expires,
+            (int)node.Start.Line);
     }
 
     private static string Scalar(string path, YamlNode node, string key) =>

@@ -24,6 +24,12 @@ public sealed class MetaLintConfig
         new Dictionary<string, RuleSettings>(StringComparer.OrdinalIgnoreCase);
     public IReadOnlyList<string> Exclude { get; init; } = [];
 
+    /// Accepted risks: findings these entries match are reported as suppressed.
+    public IReadOnlyList<ExceptionEntry> Exceptions { get; init; } = [];
+
+    /// Rules whose findings can only be suppressed by an exception with a named approver (policy.require-approval).
+    public IReadOnlySet<string> RequireApproval { get; init; } = new HashSet<string>();
+
     public RuleSettings For(string ruleId) => Rules.TryGetValue(ruleId, out var s) ? s : RuleSettings.Default;
 }
 

@@ -18,16 +18,28 @@ public sealed class Discoverer
     /// <param name="excludes">Extra gitignore-style patterns (rules.yml `exclude`) on top of .forceignore.</param>
     public Discoverer(IReadOnlyList<string>? excludes = null) => _excludes = excludes ?? [];
 
-    /// The analysed root: the nearest folder at or above the first path holding sfdx-project.json; otherwise
-    /// that path when it is a folder; otherwise the current folder.
+    /// The analysed root: the nearest folder at or above the first path holding sfdx-project.json; else the top
+    /// of the git working tree holding it; else that path when it is a folder; else the current folder when the
+    /// file is below it; else the file's folder.
     public static string FindRoot(IReadOnlyList<string> paths)
     {
         var first = Path.GetFullPath(paths.Count > 0 ? paths[0] : ".");
-        var start = Directory.Exists(first) ? first : Path.GetDirectoryName(first) ?? first;
+        var isDir = Directory.Exists(first);
+        var start = isDir ? first : Path.GetDirectoryName(first) ?? first;
+        if (Ancestor(start, dir => File.Exists(Path.Combine(dir, ProjectLayout.FileName))) is { } project) return project;
+        if (Ancestor(start, dir => Path.Exists(Path.Combine(dir, ".git"))) is { } gitTop) return gitTop;
+        if (isDir) return first;
+        var cwd = Directory.GetCurrentDirectory();
+        return first.StartsWith(Path.TrimEndingDirectorySeparator(cwd) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? cwd
+            : start;
+    }
+
+    private static string? Ancestor(string start, Func<string, bool> test)
+    {
         for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, ProjectLayout.FileName)))
-                return dir.FullName;
-        return Directory.Exists(first) ? first : Directory.GetCurrentDirectory();
+            if (test(dir.FullName)) return dir.FullName;
+        return null;
     }
 
     public DiscoveryResult Discover(string root, IReadOnlyList<string> paths)

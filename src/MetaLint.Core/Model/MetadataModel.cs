@@ -6,6 +6,10 @@ public sealed class MetadataModel
     public List<PermissionContainer> PermissionContainers { get; } = [];
     public List<ParseFailure> ParseFailures { get; } = [];
 
+    /// Inline suppression comments of every parsed file; the suppression stage reads them.
+    public List<InlineDirective> Directives { get; } = [];
+
     /// Every object a rule can target, in a stable order.
-    public IEnumerable<object> Components => ParseFailures.Cast<object>().Concat(PermissionContainers);
+    public IEnumerable<object> Components =>
+        ParseFailures.Cast<object>().Concat(PermissionContainers).Concat(Directives);
 }

@@ -15,7 +15,7 @@ public static class MetadataParser
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
         IgnoreWhitespace = true,
-        IgnoreComments = true,
+        IgnoreComments = false,   // inline suppressions are comments
         IgnoreProcessingInstructions = true,
         CloseInput = false,
     };
@@ -51,8 +51,9 @@ public static class MetadataParser
         {
             if (stream.CanSeek && stream.Length == 0) return Failed(file, 1, 1, "the file is empty");
             using var reader = XmlReader.Create(stream, Settings);
-            var content = new Reader(reader, file).ReadDocument();
-            return new ParsedFile(file, content, null);
+            var parser = new Reader(reader, file);
+            var content = parser.ReadDocument();
+            return new ParsedFile(file, content, null) { Directives = parser.Directives };
         }
         catch (XmlException e) when (IsDtdError(e))
         {
@@ -126,6 +127,28 @@ public static class MetadataParser
     {
         private readonly IXmlLineInfo _li = (IXmlLineInfo)r;
 
+        public List<InlineDirective> Directives { get; } = [];
+
+        /// Moves past a non-element node, keeping it when it is a MetaLint directive comment.
+        private void Pass()
+        {
+            if (r.NodeType == XmlNodeType.Comment)
+            {
+                var value = r.Value;
+                if (value.Contains(InlineDirective.Keyword, StringComparison.Ordinal))
+                {
+                    // LinePosition points just after "<!--"; the comment ends after its text and "-->".
+                    int line = _li.LineNumber, column = Math.Max(_li.LinePosition - 4, 1);
+                    var lastBreak = value.LastIndexOf('\n');
+                    var endLine = line + value.AsSpan().Count('\n');
+                    var endColumn = lastBreak < 0 ? _li.LinePosition + value.Length + 3 : value.Length - lastBreak + 3;
+                    if (InlineDirective.TryParse(value, Location(line, column, endLine, endColumn)) is { } d)
+                        Directives.Add(d);
+                }
+            }
+            r.Read();
+        }
+
         public PermissionContainer ReadDocument()
         {
             r.MoveToContent();
@@ -161,7 +184,7 @@ public static class MetadataParser
             r.Read();
             while (!r.EOF && r.NodeType != XmlNodeType.EndElement)
             {
-                if (r.NodeType != XmlNodeType.Element) { r.Read(); continue; }
+                if (r.NodeType != XmlNodeType.Element) { Pass(); continue; }
                 switch (r.LocalName)
                 {
                     case "userPermissions": ReadUserPermission(c); break;
@@ -258,7 +281,7 @@ public static class MetadataParser
             r.Read();
             while (!r.EOF && r.NodeType != XmlNodeType.EndElement)
             {
-                if (r.NodeType != XmlNodeType.Element) { r.Read(); continue; }
+                if (r.NodeType != XmlNodeType.Element) { Pass(); continue; }
                 if (!readChild(r.LocalName)) r.Skip();
             }
             var (endLine, endColumn) = EndTagEnd();

@@ -9,11 +9,19 @@ public sealed record Report(IReadOnlyList<Finding> Findings, IReadOnlyList<IRule
     /// SARIF runAutomationDetails id (--category), so several uploads don't collide.
     public string? Category { get; init; }
 
+    /// Set in PR mode (--base): findings are those the change introduces relative to this base.
+    public Git.BaseComparison? Base { get; init; }
+
     public static string ToolVersion { get; } =
         typeof(Report).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
             .Split('+')[0] ?? "0.0.0";
 
-    public int Count(RuleLevel level) => Findings.Count(f => f.Level == level);
+    /// Findings still in force (not suppressed) at this level.
+    public int Count(RuleLevel level) => Findings.Count(f => f.Level == level && !f.IsSuppressed);
+
+    public IEnumerable<Finding> Active => Findings.Where(f => !f.IsSuppressed);
+
+    public int SuppressedCount => Findings.Count(f => f.IsSuppressed);
 }
 
 /// Renders a report in one output format.

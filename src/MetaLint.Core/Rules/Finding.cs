@@ -1,4 +1,5 @@
 using MetaLint.Core.Model;
+using MetaLint.Core.Suppressions;
 
 namespace MetaLint.Core.Rules;
 
@@ -15,6 +16,14 @@ public sealed record Finding(
 {
     /// Stable identity across runs; set by the engine once all findings are known.
     public string Fingerprint { get; init; } = "";
+
+    /// What the component does wrong, without the component ("grants ModifyAllData"); used in summaries.
+    public string Detail { get; init; } = Message;
+
+    /// Set when an inline comment or a rules.yml exception dismisses the finding; it stays in reports.
+    public Suppression? Suppression { get; init; }
+
+    public bool IsSuppressed => Suppression != null;
 
     public string RuleId => Rule.Id;
     public string Path => Location.File.RelativePath;

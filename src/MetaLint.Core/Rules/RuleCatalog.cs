@@ -1,6 +1,7 @@
 using MetaLint.Core.Rules.Packaging;
 using MetaLint.Core.Rules.Parsing;
 using MetaLint.Core.Rules.Permissions;
+using MetaLint.Core.Rules.Suppressions;
 
 namespace MetaLint.Core.Rules;
 
@@ -20,6 +21,9 @@ public static class RuleCatalog
         new ML1008GuestUserExposure(),
         new ML1009LoginIpRangeTooWide(),
         new ML2001LicenseBearingPermissionSet(),
+        new ML9001InvalidInlineSuppression(),
+        new ML9002ExpiredException(),
+        new ML9003UnapprovedSuppression(),
     ];
 
     /// Retired ids with the reason; kept so they are never reused.

@@ -22,14 +22,17 @@ public sealed class RuleContext
     public RuleLevel Level => Settings.Level ?? Rule.Descriptor.DefaultLevel;
 
     public void Report(SourceLocation location, string componentType, string componentName, string subject,
-        string message, RuleLevel? level = null)
+        string message, RuleLevel? level = null, string? detail = null)
     {
         var effective = level ?? Level;
         if (effective == RuleLevel.None) return;
-        _findings.Add(new Finding(Rule.Descriptor, effective, message, location, componentType, componentName, subject));
+        _findings.Add(new Finding(Rule.Descriptor, effective, message, location, componentType, componentName, subject)
+        {
+            Detail = detail ?? message,
+        });
     }
 
     /// Reports on a profile or permission set: message "{Kind} '{Name}' {text}".
     public void Report(PermissionContainer c, SourceLocation location, string subject, string text) =>
-        Report(location, c.Kind.ToString(), c.Name, subject, $"{c.KindLabel} '{c.Name}' {text}");
+        Report(location, c.Kind.ToString(), c.Name, subject, $"{c.KindLabel} '{c.Name}' {text}", detail: text);
 }

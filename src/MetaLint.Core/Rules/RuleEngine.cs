@@ -10,22 +10,20 @@ public sealed class RuleEngine(IReadOnlyList<IRule> rules, MetaLintConfig config
 {
     public const string FingerprintKey = "metalint/v1";
 
-    /// Rules restricted to some ids (tests run one rule at a time); null means all enabled rules.
-    public IReadOnlySet<string>? Only { get; init; }
+    private readonly IReadOnlyList<IRule> _active = rules.Where(r => config.For(r.Descriptor.Id).Enabled).ToList();
 
-    public IReadOnlyList<IRule> ActiveRules => rules
-        .Where(r => config.For(r.Descriptor.Id).Enabled && (Only == null || Only.Contains(r.Descriptor.Id)))
-        .ToList();
+    /// Checks the model and returns its findings sorted and fingerprinted (no suppression stage).
+    public IReadOnlyList<Finding> Run(MetadataModel model) => Finalise(Check(model.Components));
 
-    public IReadOnlyList<Finding> Run(MetadataModel model)
+    /// Hands every object to the enabled rules whose target type it is; findings come back unsorted.
+    public List<Finding> Check(IEnumerable<object> components)
     {
         var findings = new List<Finding>();
-        var active = ActiveRules;
-        foreach (var component in model.Components)
-            foreach (var rule in active)
+        foreach (var component in components)
+            foreach (var rule in _active)
                 if (rule.Target.IsInstanceOfType(component))
                     rule.Check(component, new RuleContext(rule, config.For(rule.Descriptor.Id), findings));
-        return Finalise(findings);
+        return findings;
     }
 
     /// Sorts findings (path, line, column, rule, message) and gives each a fingerprint from what it is about,

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MetaLint.Core.Configuration;
 using MetaLint.Core.Rules;
 using MetaLint.Core.Tests.Support;
 
@@ -14,7 +15,7 @@ public partial class RuleFixtureTests
     public void Fires_exactly_on_marked_lines(string id)
     {
         var folder = Repo.Path("testdata", "rules", id, "fires");
-        var result = Run.Folder(folder, only: id);
+        var result = Run.Folder(folder, FolderConfig(folder), only: id);
         var actual = result.Findings.Select(f => $"{f.Path}:{f.Span.StartLine} {f.RuleId}").Order(StringComparer.Ordinal);
         var expected = Expected(folder, id);
         expected.ShouldNotBeEmpty($"{id} has no expectations in {folder}");
@@ -26,9 +27,16 @@ public partial class RuleFixtureTests
     public void Is_silent_on_clean_fixtures(string id)
     {
         var folder = Repo.Path("testdata", "rules", id, "clean");
-        var result = Run.Folder(folder, only: id);
+        var result = Run.Folder(folder, FolderConfig(folder), only: id);
         result.Discovery.Files.ShouldNotBeEmpty();
         result.Findings.Select(f => $"{f.Path}:{f.Span.StartLine} {f.RuleId}: {f.Message}").ShouldBeEmpty();
+    }
+
+    /// A fixture folder may carry its own rules.yml (exceptions, policy, options); otherwise the defaults.
+    private static MetaLintConfig? FolderConfig(string folder)
+    {
+        var path = Path.Combine(folder, ConfigLoader.FileName);
+        return File.Exists(path) ? ConfigLoader.Load(path) : null;
     }
 
     /// Markers in metadata files, plus `path:line` rows of fires/expect.txt (for findings no marker can sit on).
@@ -38,6 +46,7 @@ public partial class RuleFixtureTests
         foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
         {
             var rel = Path.GetRelativePath(folder, file).Replace('\\', '/');
+            if (rel == ConfigLoader.FileName) continue;
             if (rel == "expect.txt")
             {
                 foreach (var line in File.ReadAllLines(file).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))

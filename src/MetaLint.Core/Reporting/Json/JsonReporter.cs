@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using MetaLint.Core.Rules;
+using MetaLint.Core.Suppressions;
 
 namespace MetaLint.Core.Reporting.Json;
 
@@ -22,10 +23,11 @@ public sealed class JsonReporter : IReporter
             w.WriteString("version", Report.ToolVersion);
             w.WriteStartObject("summary");
             w.WriteNumber("files", report.FilesAnalysed);
-            w.WriteNumber("findings", report.Findings.Count);
+            w.WriteNumber("findings", report.Active.Count());
             w.WriteNumber("errors", report.Count(RuleLevel.Error));
             w.WriteNumber("warnings", report.Count(RuleLevel.Warning));
             w.WriteNumber("notes", report.Count(RuleLevel.Note));
+            w.WriteNumber("suppressed", report.SuppressedCount);
             w.WriteEndObject();
             w.WriteStartArray("findings");
             foreach (var f in report.Findings)
@@ -44,6 +46,15 @@ public sealed class JsonReporter : IReporter
                 w.WriteString("component", f.ComponentName);
                 w.WriteString("subject", f.Subject);
                 w.WriteString("fingerprint", f.Fingerprint);
+                if (f.Suppression is { } sup)
+                {
+                    w.WriteStartObject("suppression");
+                    w.WriteString("kind", sup.Source == SuppressionSource.Inline ? "inSource" : "external");
+                    w.WriteString("justification", sup.Justification);
+                    if (sup.ApprovedBy != null) w.WriteString("approvedBy", sup.ApprovedBy);
+                    if (sup.Expires is { } e) w.WriteString("expires", e.ToString("yyyy-MM-dd"));
+                    w.WriteEndObject();
+                }
                 w.WriteEndObject();
             }
             w.WriteEndArray();

@@ -1,4 +1,5 @@
 using MetaLint.Core.Rules;
+using MetaLint.Core.Suppressions;
 using Microsoft.CodeAnalysis.Sarif;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -60,6 +61,11 @@ public sealed class SarifReporter : IReporter
             ColumnKind = ColumnKind.Utf16CodeUnits,
             Results = report.Findings.Select(f => Result(f, index[f.RuleId])).ToList(),
         };
+        if (report.Base is { } b)
+        {
+            run.SetProperty("metalint/baseRef", b.BaseRef);
+            run.SetProperty("metalint/baseCommit", b.BaseCommit.Sha);
+        }
         if (!string.IsNullOrEmpty(report.Category))
             run.AutomationDetails = new RunAutomationDetails { Id = report.Category.TrimEnd('/') + "/" };
         return new SarifLog
@@ -135,7 +141,21 @@ public sealed class SarifReporter : IReporter
             },
         ],
         PartialFingerprints = new Dictionary<string, string> { [RuleEngine.FingerprintKey] = f.Fingerprint },
+        Suppressions = f.Suppression is { } s ? [Suppression(s)] : null,
     };
+
+    private static Microsoft.CodeAnalysis.Sarif.Suppression Suppression(Suppressions.Suppression s)
+    {
+        var sarif = new Microsoft.CodeAnalysis.Sarif.Suppression
+        {
+            Kind = s.Source == SuppressionSource.Inline ? SuppressionKind.InSource : SuppressionKind.External,
+            Status = SuppressionStatus.Accepted,
+            Justification = s.Justification,
+        };
+        if (s.ApprovedBy != null) sarif.SetProperty("approvedBy", s.ApprovedBy);
+        if (s.Expires is { } e) sarif.SetProperty("expires", e.ToString("yyyy-MM-dd"));
+        return sarif;
+    }
 
     /// Percent-encodes each path segment of a raw relative path: "Ops%2FSupport Admin" -> "Ops%252FSupport%20Admin".
     public static string EncodePath(string relativePath) =>

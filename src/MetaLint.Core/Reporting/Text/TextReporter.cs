@@ -17,7 +17,14 @@ public sealed class TextReporter(bool color) : IReporter
         });
         console.Profile.Width = 100_000;   // never wrap: lines stay greppable and output deterministic
 
-        foreach (var group in report.Findings.GroupBy(f => f.Path))
+        if (report.Base is { } comparison)
+        {
+            foreach (var line in EscalationSummary.Lines(report.Findings, comparison))
+                console.MarkupLine(Markup.Escape(line));
+            console.WriteLine();
+        }
+
+        foreach (var group in report.Active.GroupBy(f => f.Path))
         {
             console.MarkupLine($"[underline]{Markup.Escape(group.Key)}[/]");
             var rows = group.Select(f => (Pos: $"{f.Span.StartLine}:{f.Span.StartColumn}", f)).ToList();
@@ -35,14 +42,15 @@ public sealed class TextReporter(bool color) : IReporter
 
     private static string Summary(Report report)
     {
-        var total = report.Findings.Count;
+        var total = report.Active.Count();
         var files = report.FilesAnalysed == 1 ? "1 file" : $"{report.FilesAnalysed} files";
-        if (total == 0) return $"[green]No problems found[/] in {files}.";
+        var suppressed = report.SuppressedCount > 0 ? $" {report.SuppressedCount} suppressed (see SARIF or JSON for justifications)." : "";
+        if (total == 0) return $"[green]No problems found[/] in {files}.{suppressed}";
         var parts = new[] { (RuleLevel.Error, "error"), (RuleLevel.Warning, "warning"), (RuleLevel.Note, "note") }
             .Select(p => (Count: report.Count(p.Item1), Name: p.Item2))
             .Where(p => p.Count > 0)
             .Select(p => $"{p.Count} {p.Name}{(p.Count == 1 ? "" : "s")}");
-        return $"[bold]{total} problem{(total == 1 ? "" : "s")}[/] ({string.Join(", ", parts)}) in {files}.";
+        return $"[bold]{total} problem{(total == 1 ? "" : "s")}[/] ({string.Join(", ", parts)}) in {files}.{suppressed}";
     }
 
     private static string Style(RuleLevel level) => level switch

@@ -1,0 +1,83 @@
+using MetaLint.Core.Discovery;
+
+namespace MetaLint.Core.Git;
+
+/// What PR mode adds to an analysis: the base commit and how many findings it already had.
+public sealed record BaseComparison(string BaseRef, CommitInfo BaseCommit, CommitInfo? HeadCommit, int BaseFindings);
+
+/// Git-aware analyses: against a base revision (PR mode) or of the staged content (pre-commit).
+/// Both write the blobs they need from the object database into a temporary folder laid out like the
+/// repository, run the ordinary pipeline there, and delete it.
+public static class GitModes
+{
+    /// Analyses the working tree and the tree at baseRef, and keeps only the findings whose fingerprints the
+    /// base does not have. With changedOnly, both sides are limited to files that differ from baseRef.
+    public static (AnalysisResult Result, BaseComparison Base) AgainstBase(
+        IReadOnlyList<string> paths, AnalysisOptions options, string baseRef, bool changedOnly)
+    {
+        var root = options.Root ?? Discoverer.FindRoot(paths);
+        using var git = GitRepository.Open(root);
+        var baseCommit = git.Resolve(baseRef);
+        var changed = changedOnly ? git.ChangedSince(baseCommit) : null;
+        var discoverer = new Discoverer(options.Config.Exclude);
+
+        var head = discoverer.Discover(root, paths);
+        if (changed != null)
+            head = head with { Files = head.Files.Where(f => changed.Contains(RepoPath(git, f.FullPath))).ToList() };
+        var headResult = Analyzer.Analyse(head, options);
+
+        using var snapshot = new Snapshot(git.WorkDir);
+        git.WriteTree(baseCommit, snapshot.Folder, changed);
+        var baseResult = Analyzer.Analyse(snapshot.Discover(discoverer, root, paths), options);
+
+        var known = baseResult.Findings.Select(f => f.Fingerprint).ToHashSet(StringComparer.Ordinal);
+        var introduced = headResult.Findings.Where(f => !known.Contains(f.Fingerprint)).ToList();
+        return (headResult with { Findings = introduced },
+            new BaseComparison(baseRef, GitRepository.Info(baseCommit), git.Head, baseResult.Findings.Count));
+    }
+
+    /// Analyses the staged (index) content of staged metadata files under the given paths, and only those.
+    public static AnalysisResult Staged(IReadOnlyList<string> paths, AnalysisOptions options)
+    {
+        var root = options.Root ?? Discoverer.FindRoot(paths);
+        using var git = GitRepository.Open(root);
+        using var snapshot = new Snapshot(git.WorkDir);
+        git.WriteIndex(snapshot.Folder, git.StagedPaths());
+        return Analyzer.Analyse(snapshot.Discover(new Discoverer(options.Config.Exclude), root, paths), options);
+    }
+
+    private static string RepoPath(GitRepository git, string fullPath) =>
+        Path.GetRelativePath(git.WorkDir, fullPath).Replace('\\', '/');
+
+    /// A temporary copy of part of the repository, mirroring its layout.
+    private sealed class Snapshot(string workDir) : IDisposable
+    {
+        public string Folder { get; } = Directory.CreateTempSubdirectory("metalint-git-").FullName;
+
+        public void Dispose()
+        {
+            try { Directory.Delete(Folder, recursive: true); }
+            catch (IOException) { }
+        }
+
+        /// Discovers the snapshot's counterparts of root and paths; paths it does not hold are skipped.
+        public DiscoveryResult Discover(Discoverer discoverer, string root, IReadOnlyList<string> paths)
+        {
+            var mappedRoot = Map(root);
+            Directory.CreateDirectory(mappedRoot);
+            var mapped = (paths.Count > 0 ? paths : [root]).Select(Map)
+                .Where(p => File.Exists(p) || Directory.Exists(p)).ToList();
+            return mapped.Count == 0
+                ? new DiscoveryResult(mappedRoot, [], [])
+                : discoverer.Discover(mappedRoot, mapped);
+        }
+
+        private string Map(string path)
+        {
+            var rel = Path.GetRelativePath(workDir, Path.GetFullPath(path));
+            if (rel.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(rel))
+                throw new GitException($"{path} is outside the git working tree {workDir}");
+            return Path.GetFullPath(Path.Combine(Folder, rel));
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using LibGit2Sharp;
+using MetaLint.Core.Discovery;
+
+namespace MetaLint.Core.Git;
+
+/// Who made a commit, for the audit evidence.
+public sealed record CommitInfo(string Sha, string AuthorName, string AuthorEmail, DateTimeOffset AuthorWhen,
+    string CommitterName, string CommitterEmail, DateTimeOffset CommitterWhen, string MessageShort);
+
+/// A git problem the user must fix (bad ref, not a repository): exit code 2.
+public sealed class GitException(string message) : Exception(message);
+
+/// Reads commits, the index and their blobs through LibGit2Sharp; never checks anything out.
+public sealed class GitRepository : IDisposable
+{
+    private readonly Repository _repo;
+
+    private GitRepository(Repository repo) => _repo = repo;
+
+    /// Opens the repository holding path, or throws GitException.
+    public static GitRepository Open(string path)
+    {
+        var found = Repository.Discover(Path.GetFullPath(path));
+        if (found == null) throw new GitException($"not a git repository (or any parent): {path}");
+        var repo = new Repository(found);
+        if (repo.Info.IsBare) throw new GitException("a bare repository has no working tree to analyse");
+        return new GitRepository(repo);
+    }
+
+    public string WorkDir => Path.TrimEndingDirectorySeparator(_repo.Info.WorkingDirectory);
+
+    public void Dispose() => _repo.Dispose();
+
+    public Commit Resolve(string gitRef)
+    {
+        var obj = _repo.Lookup(gitRef) ?? throw new GitException($"unknown git revision '{gitRef}'");
+        return obj.Peel<Commit>() ?? throw new GitException($"'{gitRef}' does not name a commit");
+    }
+
+    public CommitInfo? Head => _repo.Head.Tip is { } tip ? Info(tip) : null;
+
+    public static CommitInfo Info(Commit c) => new(c.Sha, c.Author.Name, c.Author.Email, c.Author.When,
+        c.Committer.Name, c.Committer.Email, c.Committer.When, c.MessageShort);
+
+    /// Paths (repository-relative, forward slashes) that differ between the commit and the working tree,
+    /// counting committed, staged, unstaged and untracked changes; renames give both paths.
+    public HashSet<string> ChangedSince(Commit baseCommit)
+    {
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        if (_repo.Head.Tip is { } tip)
+            foreach (var c in _repo.Diff.Compare<TreeChanges>(baseCommit.Tree, tip.Tree))
+            {
+                changed.Add(c.Path);
+                changed.Add(c.OldPath);
+            }
+        foreach (var entry in _repo.RetrieveStatus(new StatusOptions { IncludeUntracked = true, RecurseUntrackedDirs = true }))
+            if (entry.State != FileStatus.Unaltered && entry.State != FileStatus.Ignored)
+            {
+                changed.Add(entry.FilePath);
+                if (entry.HeadToIndexRenameDetails?.OldFilePath is { } old) changed.Add(old);
+                if (entry.IndexToWorkDirRenameDetails?.OldFilePath is { } older) changed.Add(older);
+            }
+        return changed;
+    }
+
+    /// Paths whose staged (index) content differs from HEAD: added, modified, renamed or copied, not deleted.
+    public HashSet<string> StagedPaths()
+    {
+        var staged = new HashSet<string>(StringComparer.Ordinal);
+        var changes = _repo.Diff.Compare<TreeChanges>(_repo.Head.Tip?.Tree, DiffTargets.Index);
+        foreach (var c in changes)
+            if (c.Status is ChangeKind.Added or ChangeKind.Modified or ChangeKind.Renamed or ChangeKind.Copied or ChangeKind.TypeChanged)
+                staged.Add(c.Path);
+        return staged;
+    }
+
+    /// Writes the commit's metadata files (and project files) below target; keep limits it to those paths.
+    public void WriteTree(Commit commit, string target, IReadOnlySet<string>? keep = null) =>
+        WriteEntries(Walk(commit.Tree, ""), target, keep);
+
+    /// Writes the index (staged) version of the given paths, plus the project files, below target.
+    public void WriteIndex(string target, IReadOnlySet<string> keep) =>
+        WriteEntries(_repo.Index.Select(e => ((string Path, Blob? Blob))(e.Path.Replace('\\', '/'), _repo.Lookup<Blob>(e.Id))), target, keep);
+
+    private static IEnumerable<(string Path, Blob? Blob)> Walk(Tree tree, string prefix)
+    {
+        foreach (var entry in tree)
+        {
+            var path = prefix + entry.Name;
+            if (entry.TargetType == TreeEntryTargetType.Tree)
+                foreach (var child in Walk((Tree)entry.Target, path + "/")) yield return child;
+            else if (entry.TargetType == TreeEntryTargetType.Blob)
+                yield return (path, entry.Target as Blob);
+        }
+    }
+
+    private static void WriteEntries(IEnumerable<(string Path, Blob? Blob)> entries, string target, IReadOnlySet<string>? keep)
+    {
+        foreach (var (path, blob) in entries)
+        {
+            if (blob == null || !Wanted(path, keep)) continue;
+            var full = Path.Combine(target, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            using var source = blob.GetContentStream();
+            using var sink = File.Create(full);
+            source.CopyTo(sink);
+        }
+    }
+
+    /// Project files always; metadata files when no keep-list is given or they are on it.
+    private static bool Wanted(string path, IReadOnlySet<string>? keep)
+    {
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        if (name is ProjectLayout.FileName or ".forceignore") return true;
+        var metadata = SuffixTable.Recognise(name) != null ||
+                       name.EndsWith(SuffixTable.SourceSuffix, StringComparison.OrdinalIgnoreCase);
+        return metadata && (keep == null || keep.Contains(path));
+    }
+}

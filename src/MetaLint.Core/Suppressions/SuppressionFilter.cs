@@ -1,0 +1,80 @@
+using MetaLint.Core.Configuration;
+using MetaLint.Core.Discovery;
+using MetaLint.Core.Model;
+using MetaLint.Core.Rules;
+
+namespace MetaLint.Core.Suppressions;
+
+/// An exception whose `expires` date has passed, met again by a finding it used to cover (rule ML9002).
+public sealed record ExpiredException(ExceptionEntry Entry, Finding Finding);
+
+/// A suppression the policy refused: the rule needs an exception with a named approver (rule ML9003).
+public sealed record RejectedSuppression(Finding Finding, Suppression Attempt);
+
+/// The stage after the rules: applies rules.yml exceptions and inline comments to findings, and collects what
+/// the suppression-hygiene rules (ML9xxx) report. Suppressed findings are kept, marked, never dropped.
+public sealed class SuppressionFilter(MetaLintConfig config, DateOnly today)
+{
+    private readonly List<(ExceptionEntry Entry, IgnoreRules? Glob)> _exceptions =
+        config.Exceptions.Select(e => (e, e.Path == null ? null : new IgnoreRules([e.Path]))).ToList();
+
+    /// Hygiene problems found while filtering, for the ML9xxx rules.
+    public List<object> Issues { get; } = [];
+
+    /// How many findings each exception suppressed (evidence records it).
+    public Dictionary<ExceptionEntry, int> Applied { get; } = [];
+
+    public List<Finding> Apply(IEnumerable<Finding> findings, IEnumerable<InlineDirective> directives)
+    {
+        var inline = directives
+            .Where(d => d.Reason != null)
+            .ToLookup(d => (d.Location.File.RelativePath, d.AppliesToLine));
+        var result = new List<Finding>();
+        foreach (var f in findings)
+        {
+            var suppression = FromException(f) ?? FromInline(f, inline);
+            if (suppression != null && config.RequireApproval.Contains(f.RuleId) &&
+                (suppression.Source == SuppressionSource.Inline || string.IsNullOrWhiteSpace(suppression.ApprovedBy)))
+            {
+                Issues.Add(new RejectedSuppression(f, suppression));
+                suppression = null;
+            }
+            result.Add(suppression == null ? f : f with { Suppression = suppression });
+        }
+        return result;
+    }
+
+    private Suppression? FromException(Finding f)
+    {
+        foreach (var (entry, glob) in _exceptions)
+        {
+            if (!entry.Rule.Equals(f.RuleId, StringComparison.OrdinalIgnoreCase) || !Matches(entry, glob, f)) continue;
+            if (entry.IsExpired(today))
+            {
+                Issues.Add(new ExpiredException(entry, f));
+                continue;
+            }
+            if (!config.RequireApproval.Contains(f.RuleId) || !string.IsNullOrWhiteSpace(entry.ApprovedBy))
+                Applied[entry] = Applied.GetValueOrDefault(entry) + 1;
+            return new Suppression(SuppressionSource.Exception, entry.Justification, entry.ApprovedBy, entry.Expires);
+        }
+        return null;
+    }
+
+    private static Suppression? FromInline(Finding f, ILookup<(string, int), InlineDirective> inline) =>
+        inline[(f.Path, f.Span.StartLine)]
+            .Where(d => d.RuleIds.Contains(f.RuleId, StringComparer.OrdinalIgnoreCase))
+            .Select(d => new Suppression(SuppressionSource.Inline, d.Reason!, null, null))
+            .FirstOrDefault();
+
+    /// "Name" matches the component name; "Type:Name" also the type (Profile, PermissionSet, ...); both ignore case.
+    private static bool Matches(ExceptionEntry entry, IgnoreRules? glob, Finding f)
+    {
+        if (glob != null) return glob.IsIgnored(f.Path, isDirectory: false);
+        var component = entry.Component!;
+        var colon = component.IndexOf(':');
+        if (colon > 0 && !component[..colon].Trim().Equals(f.ComponentType, StringComparison.OrdinalIgnoreCase))
+            return false;
+        return component[(colon + 1)..].Trim().Equals(f.ComponentName, StringComparison.OrdinalIgnoreCase);
+    }
+}

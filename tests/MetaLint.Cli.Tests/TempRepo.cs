@@ -1,0 +1,55 @@
+using LibGit2Sharp;
+
+namespace MetaLint.Cli.Tests;
+
+/// A throwaway git repository built by a test.
+public sealed class TempRepo : IDisposable
+{
+    private static readonly Signature Author = new("Ada Admin", "ada@example.com", new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero));
+
+    public TempRepo()
+    {
+        Root = Directory.CreateTempSubdirectory("metalint-git-test-").FullName;
+        Repository.Init(Root);
+        Repo = new Repository(Root);
+    }
+
+    public string Root { get; }
+    public Repository Repo { get; }
+
+    public string Path(string rel) => System.IO.Path.Combine(Root, rel);
+
+    public TempRepo Write(string rel, string content)
+    {
+        var full = Path(rel);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, content);
+        return this;
+    }
+
+    public TempRepo Stage(params string[] rels)
+    {
+        LibGit2Sharp.Commands.Stage(Repo, rels.Length == 0 ? ["*"] : rels);
+        return this;
+    }
+
+    public string Commit(string message = "change")
+    {
+        LibGit2Sharp.Commands.Stage(Repo, "*");
+        return Repo.Commit(message, Author, Author).Sha;
+    }
+
+    public void Dispose()
+    {
+        Repo.Dispose();
+        foreach (var f in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
+            File.SetAttributes(f, FileAttributes.Normal);   // git marks pack files read-only
+        Directory.Delete(Root, recursive: true);
+    }
+
+    public static string Profile(params (string Name, bool Enabled)[] permissions) =>
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Profile xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n    <custom>true</custom>\n" +
+        string.Concat(permissions.Select(p =>
+            $"    <userPermissions>\n        <enabled>{(p.Enabled ? "true" : "false")}</enabled>\n        <name>{p.Name}</name>\n    </userPermissions>\n")) +
+        "</Profile>\n";
+}

@@ -1,0 +1,82 @@
+using MetaLint.Core.Configuration;
+using MetaLint.Core.Reporting;
+using MetaLint.Core.Reporting.Text;
+using MetaLint.Core.Suppressions;
+using MetaLint.Core.Tests.Support;
+using Newtonsoft.Json.Linq;
+
+namespace MetaLint.Core.Tests.Suppressions;
+
+public sealed class SuppressionTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("metalint-sup-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private AnalysisResult Analyse(string body, string? rulesYml = null, DateOnly? today = null)
+    {
+        File.WriteAllText(Path.Combine(_root, "Admin.profile-meta.xml"),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Profile xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n" + body + "</Profile>\n");
+        var config = rulesYml == null ? MetaLintConfig.Default : ConfigLoader.Parse(rulesYml, "rules.yml");
+        return Analyzer.Run([_root], new AnalysisOptions { Root = _root, Config = config, Today = today });
+    }
+
+    private const string ModifyAll =
+        "    <userPermissions>\n        <enabled>true</enabled>\n        <!-- metalint-disable-next-line ML1001: break-glass -->\n        <name>ModifyAllData</name>\n    </userPermissions>\n";
+
+    [Fact]
+    public void Inline_comment_suppresses_only_the_next_line_and_named_rule()
+    {
+        var r = Analyse(ModifyAll + "    <userPermissions>\n        <enabled>true</enabled>\n        <name>ViewAllData</name>\n    </userPermissions>\n");
+        var modify = r.Findings.Single(f => f.RuleId == "ML1001");
+        modify.Suppression.ShouldBe(new Suppression(SuppressionSource.Inline, "break-glass", null, null));
+        r.Findings.Single(f => f.RuleId == "ML1002").IsSuppressed.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Suppressed_findings_stay_in_sarif_as_dismissed_and_are_counted_apart_in_text()
+    {
+        var r = Analyse(ModifyAll, """
+            exceptions:
+              - rule: ML1001
+                component: Profile:Admin
+                justification: Break-glass admin
+                approvedBy: jane@example.com
+                expires: 2099-01-31
+            """);
+        var result = JObject.Parse(Run.Sarif(r))["runs"]![0]!["results"]!.ShouldHaveSingleItem();
+        var suppression = result["suppressions"]!.ShouldHaveSingleItem();
+        ((string)suppression["kind"]!).ShouldBe("external");
+        ((string)suppression["justification"]!).ShouldBe("Break-glass admin");
+        ((string)suppression["properties"]!["approvedBy"]!).ShouldBe("jane@example.com");
+        ((string)suppression["properties"]!["expires"]!).ShouldBe("2099-01-31");
+        r.AppliedExceptions.Values.ShouldBe([1]);
+
+        var text = new StringWriter();
+        new TextReporter(false).Write(new Report(r.Findings, r.Rules, 1), text);
+        text.ToString().ShouldBe("No problems found in 1 file. 1 suppressed (see SARIF or JSON for justifications).\n");
+    }
+
+    [Fact]
+    public void Exception_is_valid_through_its_expiry_day()
+    {
+        const string yml = "exceptions:\n  - rule: ML1001\n    component: Admin\n    justification: j\n    expires: 2026-03-01\n";
+        var body = ModifyAll.Replace("<!-- metalint-disable-next-line ML1001: break-glass -->", "");
+        Analyse(body, yml, new DateOnly(2026, 3, 1)).Findings.ShouldAllBe(f => f.IsSuppressed);
+        Analyse(body, yml, new DateOnly(2026, 3, 2)).Findings.Select(f => f.RuleId).ShouldBe(["ML1001", "ML9002"], ignoreOrder: true);
+    }
+
+    [Theory]
+    [InlineData("exceptions:\n  - rule: ML1001\n    component: Admin\n", 2, "needs a 'justification'")]
+    [InlineData("exceptions:\n  - rule: ML1001\n    justification: j\n", 2, "exactly one of 'component'")]
+    [InlineData("exceptions:\n  - rule: ML1001\n    component: A\n    justification: j\n    expires: next year\n", 5, "'expires' must be a date")]
+    [InlineData("exceptions:\n  - rule: ML7777\n    component: A\n    justification: j\n", 2, "unknown rule id 'ML7777'")]
+    [InlineData("exceptions:\n  - rule: ML1001\n    component: A\n    justification: j\n    approver: x\n", 5, "unknown exception key 'approver'")]
+    [InlineData("policy:\n  require-approval: [ML1001, MLX]\n", 2, "unknown rule id 'MLX'")]
+    public void Bad_exceptions_are_configuration_errors(string yaml, int line, string problem)
+    {
+        var e = Should.Throw<ConfigException>(() => ConfigLoader.Parse(yaml, "rules.yml"));
+        e.Problem.ShouldContain(problem);
+        e.Line.ShouldBe(line);
+    }
+}
