@@ -67,10 +67,10 @@ public static class Analyzer
     /// Parses and checks files already discovered (git modes discover from snapshots).
     public static AnalysisResult Analyse(DiscoveryResult discovery, AnalysisOptions options)
     {
-        var model = BuildModel(ParseAll(discovery.Files, options.Jobs, options.Progress));
         var engine = new RuleEngine(RuleCatalog.All, options.Config);
+        var (raw, directives) = CheckAll(discovery.Files, engine, options.Jobs, options.Progress);
         var filter = new SuppressionFilter(options.Config, options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow));
-        var findings = filter.Apply(engine.Check(model.Components), model.Directives);
+        var findings = filter.Apply(raw, directives);
         findings.AddRange(engine.Check(filter.Issues));
         IEnumerable<Finding> reported = findings;
         if (options.Only is { } only) reported = reported.Where(f => only.Contains(f.RuleId));
@@ -78,6 +78,31 @@ public static class Analyzer
         {
             AppliedExceptions = filter.Applied,
         };
+    }
+
+    /// Parses and checks files in parallel, one file at a time: a file's model is dropped as soon as its rules
+    /// have run, so memory stays flat however large the org. The files of a decomposed permission set are kept
+    /// and checked together at the end. Findings (unsorted) and directives come back in file order.
+    public static (List<Finding> Findings, List<InlineDirective> Directives) CheckAll(
+        IReadOnlyList<SourceFile> files, RuleEngine engine, int jobs = 0, AnalysisProgress? progress = null)
+    {
+        var findings = new List<Finding>[files.Count];
+        var directives = new IReadOnlyList<InlineDirective>[files.Count];
+        var decomposed = new ParsedFile?[files.Count];
+        progress?.Start(files.Count);
+        Parallel.For(0, files.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = jobs > 0 ? jobs : Environment.ProcessorCount },
+            i =>
+            {
+                var parsed = MetadataParser.Parse(files[i]);
+                directives[i] = parsed.Directives;
+                if (files[i].DecomposedSet != null) decomposed[i] = parsed;
+                else findings[i] = engine.Check(BuildModel([parsed]).Components);
+                progress?.Parsed();
+            });
+        var sets = BuildModel(decomposed.OfType<ParsedFile>());
+        return ([.. findings.Where(f => f != null).SelectMany(f => f), .. engine.Check(sets.Components)],
+            [.. directives.SelectMany(d => d)]);
     }
 
     /// Parses files in parallel; results keep the input order so output stays deterministic.
