@@ -15,9 +15,10 @@ public static class ExitCodes
 public static class MetaLintCli
 {
     /// Runs the command line against the given writers; in-process so tests see exactly what users see.
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutRedirected = true)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutRedirected = true,
+        bool stderrRedirected = true)
     {
-        var io = new CliOutput(stdout, stderr, stdoutRedirected);
+        var io = new CliOutput(stdout, stderr, stdoutRedirected) { StderrRedirected = stderrRedirected };
         var root = new RootCommand("MetaLint: static analysis of Salesforce security metadata (profiles, permission sets, settings).")
         {
             CheckCommand.Create(io),
@@ -39,4 +40,9 @@ public static class MetaLintCli
 public sealed record CliOutput(TextWriter Out, TextWriter Error, bool StdoutRedirected)
 {
     public bool UseColor => !StdoutRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null or "";
+
+    /// Whether stderr is a file or pipe; progress is drawn only on a terminal.
+    public bool StderrRedirected { get; init; } = true;
+
+    public bool ShowProgress => !StderrRedirected && Environment.GetEnvironmentVariable("TERM") != "dumb";
 }

@@ -1,3 +1,3 @@
 using MetaLint.Cli;
 
-return MetaLintCli.Run(args, Console.Out, Console.Error, Console.IsOutputRedirected);
+return MetaLintCli.Run(args, Console.Out, Console.Error, Console.IsOutputRedirected, Console.IsErrorRedirected);

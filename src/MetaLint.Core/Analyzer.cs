@@ -38,6 +38,28 @@ public sealed record AnalysisOptions
 
     /// A custom Health Check baseline (--baseline); it overrides the bundled standard setting by setting.
     public Baseline? Baseline { get; init; }
+
+    /// Counters a front end may poll to show progress; null when nobody watches.
+    public AnalysisProgress? Progress { get; init; }
+}
+
+/// How far a run has got; updated by the pipeline from several threads, read by whoever displays it.
+public sealed class AnalysisProgress
+{
+    private int _parsed;
+
+    /// Files to parse; 0 until discovery has finished.
+    public int FilesTotal { get; internal set; }
+    public int FilesParsed => Volatile.Read(ref _parsed);
+
+    /// A parse pass begins (git modes make two: base and head).
+    internal void Start(int files)
+    {
+        Volatile.Write(ref _parsed, 0);
+        FilesTotal = files;
+    }
+
+    internal void Parsed() => Interlocked.Increment(ref _parsed);
 }
 
 /// The pipeline: discovery -> parse -> model -> rules -> findings -> suppressions.
@@ -53,19 +75,19 @@ public static class Analyzer
     /// Parses and checks files already discovered (git modes discover from snapshots).
     public static AnalysisResult Analyse(DiscoveryResult discovery, AnalysisOptions options)
     {
-        var model = BuildModel(ParseAll(discovery.Files, options.Jobs));
         var baseline = Baseline.Effective(options.Baseline);
         var rules = RulesFor(baseline, options.Config);
         var engine = new RuleEngine(rules, options.Config);
+        var (raw, directives, settings) = CheckAll(discovery.Files, engine, options.Jobs, options.Progress);
         var filter = new SuppressionFilter(options.Config, options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow));
-        var findings = filter.Apply(engine.Check(model.Components), model.Directives);
+        var findings = filter.Apply(raw, directives);
         findings.AddRange(engine.Check(filter.Issues));
         IEnumerable<Finding> reported = findings;
         if (options.Only is { } only) reported = reported.Where(f => only.Contains(f.RuleId));
         return new AnalysisResult(discovery, RuleEngine.Finalise(reported), rules)
         {
             AppliedExceptions = filter.Applied,
-            Score = model.Settings.Count > 0 ? HealthScore.Compute(model.Settings, baseline) : null,
+            Score = settings.Count > 0 ? HealthScore.Compute(settings, baseline) : null,
         };
     }
 
@@ -87,13 +109,50 @@ public static class Analyzer
     public static IReadOnlyList<IRule> RulesFor(Baseline effective, MetaLintConfig config) =>
         RuleCatalog.All.Select(r => r is SettingRule s ? s.Bind(effective, config.MissingSettings) : r).ToList();
 
-    /// Parses files in parallel; results keep the input order so output stays deterministic.
-    public static ParsedFile[] ParseAll(IReadOnlyList<SourceFile> files, int jobs = 0)
+    /// Parses and checks files in parallel, one file at a time: a file's model is dropped as soon as its rules
+    /// have run, so memory stays flat however large the org. The files of a decomposed permission set are kept
+    /// and checked together at the end. Findings (unsorted) and directives come back in file order.
+    /// Settings components (small) are kept for the score.
+    public static (List<Finding> Findings, List<InlineDirective> Directives, List<SettingsComponent> Settings) CheckAll(
+        IReadOnlyList<SourceFile> files, RuleEngine engine, int jobs = 0, AnalysisProgress? progress = null)
     {
-        var results = new ParsedFile[files.Count];
+        var findings = new List<Finding>[files.Count];
+        var directives = new IReadOnlyList<InlineDirective>[files.Count];
+        var decomposed = new ParsedFile?[files.Count];
+        var settings = new SettingsComponent?[files.Count];
+        progress?.Start(files.Count);
         Parallel.For(0, files.Count,
             new ParallelOptions { MaxDegreeOfParallelism = jobs > 0 ? jobs : Environment.ProcessorCount },
-            i => results[i] = MetadataParser.Parse(files[i]));
+            i =>
+            {
+                var parsed = MetadataParser.Parse(files[i]);
+                directives[i] = parsed.Directives;
+                if (files[i].DecomposedSet != null) decomposed[i] = parsed;
+                else
+                {
+                    var model = BuildModel([parsed]);
+                    findings[i] = engine.Check(model.Components);
+                    if (model.Settings.Count > 0) settings[i] = model.Settings[0];
+                }
+                progress?.Parsed();
+            });
+        var sets = BuildModel(decomposed.OfType<ParsedFile>());
+        return ([.. findings.Where(f => f != null).SelectMany(f => f), .. engine.Check(sets.Components)],
+            [.. directives.SelectMany(d => d)], [.. settings.OfType<SettingsComponent>()]);
+    }
+
+    /// Parses files in parallel; results keep the input order so output stays deterministic.
+    public static ParsedFile[] ParseAll(IReadOnlyList<SourceFile> files, int jobs = 0, AnalysisProgress? progress = null)
+    {
+        var results = new ParsedFile[files.Count];
+        progress?.Start(files.Count);
+        Parallel.For(0, files.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = jobs > 0 ? jobs : Environment.ProcessorCount },
+            i =>
+            {
+                results[i] = MetadataParser.Parse(files[i]);
+                progress?.Parsed();
+            });
         return results;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MetaLint.Cli.Terminal;
 using MetaLint.Core;
 using MetaLint.Core.Configuration;
 using MetaLint.Core.Git;
@@ -85,14 +86,19 @@ public static class CheckCommand
         var (envOk, gate) = CommandSupport.FindEnvironment(io, config, req.Environment);
         if (!envOk) return ExitCodes.Usage;
 
-        var options = new AnalysisOptions { Config = config, Root = req.Root, Jobs = req.Jobs, Baseline = baseline };
+        var progress = new AnalysisProgress();
+        var options = new AnalysisOptions
+        {
+            Config = config, Root = req.Root, Jobs = req.Jobs, Baseline = baseline, Progress = progress,
+        };
         AnalysisResult result;
         BaseComparison? comparison = null;
         try
         {
-            if (req.Base != null) (result, comparison) = GitModes.AgainstBase(paths, options, req.Base, req.ChangedOnly);
-            else if (req.Staged) result = GitModes.Staged(paths, options);
-            else result = Analyzer.Run(paths, options);
+            (result, comparison) = ProgressDisplay.Run(io, progress, () =>
+                req.Base != null ? GitModes.AgainstBase(paths, options, req.Base, req.ChangedOnly)
+                : req.Staged ? (GitModes.Staged(paths, options), (BaseComparison?)null)
+                : (Analyzer.Run(paths, options), null));
         }
         catch (GitException e)
         {

@@ -17,7 +17,7 @@ public static class MetadataParser
         IgnoreWhitespace = true,
         IgnoreComments = false,   // inline suppressions are comments
         IgnoreProcessingInstructions = true,
-        CloseInput = true,
+        CloseInput = false,
     };
 
     public static ParsedFile Parse(SourceFile file)
@@ -27,7 +27,29 @@ public static class MetadataParser
             // Open the stream ourselves: XmlReader.Create(string) would treat the path as a URI and decode "%2F".
             using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read,
                 64 * 1024, FileOptions.SequentialScan);
-            if (stream.Length == 0) return Failed(file, 1, 1, "the file is empty");
+            return Parse(file, stream);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Failed(file, 1, 1, "the file no longer exists (deleted or moved while MetaLint was running?)");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return Failed(file, 1, 1, "the file cannot be read: permission denied");
+        }
+        catch (IOException e)
+        {
+            return Failed(file, 1, 1, $"the file cannot be read: {e.Message}");
+        }
+    }
+
+    /// Parses a file's content from a stream the caller owns (also the entry point for fuzzing); read errors of
+    /// the stream propagate, everything the content can cause becomes a ParseFailure.
+    public static ParsedFile Parse(SourceFile file, Stream stream)
+    {
+        try
+        {
+            if (stream.CanSeek && stream.Length == 0) return Failed(file, 1, 1, "the file is empty");
             using var reader = XmlReader.Create(stream, Settings);
             var parser = new Reader(reader, file);
             var (content, settings) = parser.ReadDocument();
@@ -35,7 +57,7 @@ public static class MetadataParser
         }
         catch (XmlException e) when (IsDtdError(e))
         {
-            var (line, column) = FindDoctype(file.FullPath);
+            var (line, column) = stream.CanSeek ? FindDoctype(stream) : (1, 1);
             return Failed(file, line, column,
                 "the file contains a DTD (<!DOCTYPE ...>); metadata files never do, and MetaLint does not process DTDs");
         }
@@ -51,9 +73,10 @@ public static class MetadataParser
         {
             return Failed(file, 1, 1, $"the file is not valid text in its declared encoding: {e.Message}");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not (IOException or UnauthorizedAccessException or OutOfMemoryException))
         {
-            return Failed(file, 1, 1, $"the file cannot be read: {e.Message}");
+            // Last line of defence: a parser bug must cost one file, never the run or the other files.
+            return Failed(file, 1, 1, $"internal error while parsing ({e.GetType().Name}: {e.Message}); please report it");
         }
     }
 
@@ -64,11 +87,12 @@ public static class MetadataParser
     private static bool IsDtdError(XmlException e) => e.LineNumber == 0 && e.Message.Contains("DTD", StringComparison.Ordinal);
 
     /// XmlReader reports a prohibited DTD at 0:0, so find "<!DOCTYPE" in the prolog ourselves (error path only).
-    private static (int Line, int Column) FindDoctype(string path)
+    private static (int Line, int Column) FindDoctype(Stream stream)
     {
         try
         {
-            using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+            stream.Position = 0;
+            using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
             var buffer = new char[64 * 1024];
             var text = new string(buffer, 0, reader.ReadBlock(buffer));
             var at = text.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
@@ -76,7 +100,7 @@ public static class MetadataParser
             var lineStart = text.LastIndexOf('\n', Math.Max(at - 1, 0)) + 1;
             return (text.AsSpan(0, at).Count('\n') + 1, at - lineStart + 1);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             return (1, 1);
         }
@@ -85,6 +109,8 @@ public static class MetadataParser
     private static string Describe(XmlException e)
     {
         var message = e.Message;
+        if (message.StartsWith("Invalid character in the given encoding", StringComparison.Ordinal))
+            return "the file is not valid text in its encoding (UTF-8 unless a byte order mark or the XML declaration says otherwise)";
         // XmlException appends "Line n, position m." which the finding's location already carries.
         var at = message.LastIndexOf(" Line ", StringComparison.Ordinal);
         return at > 0 ? message[..at] : message;
@@ -353,13 +379,15 @@ public static class MetadataParser
         private TextField? ReadText()
         {
             int line = _li.LineNumber, column = StartColumn();
+            // xsi:nil="true" means absent, even when the element (invalidly) has content.
+            var nil = r.HasAttributes && r.GetAttribute("nil", XsiNamespace) is { } n && IsTrue(n);
             if (r.IsEmptyElement)
             {
-                var nil = r.GetAttribute("nil", XsiNamespace) is { } n && IsTrue(n);
                 var end = EmptyElementEnd(line, column);
                 r.Read();
                 return nil ? null : new TextField("", Location(line, column, end.Line, end.Column));
             }
+            if (nil) { r.Skip(); return null; }
             r.Read();
             string? first = null;
             StringBuilder? more = null;

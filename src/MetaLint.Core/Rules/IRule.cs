@@ -11,6 +11,7 @@ public interface IRule
     /// Option keys the rule reads from rules.yml (documented on its page).
     IReadOnlyList<string> OptionKeys => [];
 
+    /// Called from several parse workers at once (each file is checked as soon as it is parsed): keep no state.
     void Check(object component, RuleContext context);
 }
 

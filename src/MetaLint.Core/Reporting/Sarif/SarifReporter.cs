@@ -16,8 +16,57 @@ public sealed class SarifReporter : IReporter
     {
         var log = JObject.FromObject(Build(report));
         WriteDefaultLevels(log);
-        output.Write(log.ToString(Formatting.Indented).ReplaceLineEndings("\n"));
-        output.Write('\n');
+        // Stream the tree out instead of building the whole text first: a large org's log is tens of MB.
+        var lf = new LineFeedWriter(output);
+        using (var json = new JsonTextWriter(lf) { Formatting = Formatting.Indented, CloseOutput = false })
+            log.WriteTo(json);
+        lf.Write('\n');
+        lf.Flush();
+    }
+
+    /// Buffers what JsonTextWriter writes in 32 KB chunks (Console.Out flushes on every write) and reports "\n"
+    /// as its NewLine, which JsonTextWriter puts between lines.
+    private sealed class LineFeedWriter : TextWriter
+    {
+        private readonly TextWriter _inner;
+        private readonly char[] _buffer = new char[32 * 1024];
+        private int _used;
+
+        public LineFeedWriter(TextWriter inner)
+        {
+            _inner = inner;
+            NewLine = "\n";
+        }
+
+        public override System.Text.Encoding Encoding => _inner.Encoding;
+
+        public override void Write(char value)
+        {
+            if (_used == _buffer.Length) Flush();
+            _buffer[_used++] = value;
+        }
+
+        public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
+
+        public override void Write(string? value) => Write(value.AsSpan());
+
+        public override void Write(ReadOnlySpan<char> value)
+        {
+            while (value.Length > 0)
+            {
+                if (_used == _buffer.Length) Flush();
+                var n = Math.Min(value.Length, _buffer.Length - _used);
+                value[..n].CopyTo(_buffer.AsSpan(_used));
+                _used += n;
+                value = value[n..];
+            }
+        }
+
+        public override void Flush()
+        {
+            _inner.Write(_buffer, 0, _used);
+            _used = 0;
+        }
     }
 
     public static SarifLog Build(Report report)

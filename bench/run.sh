@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# MetaLint throughput benchmark (issue 6). Generates a synthetic org, builds Release, then in one run measures:
+#   1. bench/XmlBaseline: every file tokenized by XmlReader on one thread (the yardstick)
+#   2. metalint check on the whole tree
+#   3. metalint check on one profile of about 2 MB
+# and prints wall time, MB/s, peak RSS and the metalint/baseline throughput ratio.
+#
+# BENCH_SIZE=full  (default) about 400 MB: 120 profiles of ~2.7 MB (400 objects x 40 fields), 200 permission sets
+# BENCH_SIZE=small about 40 MB, for a quick check
+# BENCH_RUNS=N     repetitions per measurement (default 3; the best wall time is kept, peak RSS is the max)
+# GEN_ORG=PATH     the org generator (default /work/shared/tools/gen_org.py)
+# BENCH_ORG=DIR    where the org is generated (default bench/out/org-$BENCH_SIZE; reused when present)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo="$PWD"
+size="${BENCH_SIZE:-full}"
+runs="${BENCH_RUNS:-3}"
+case "$size" in
+  full)  gen_args=(--profiles 120 --permsets 200 --objects 400 --fields 40) ;;
+  small) gen_args=(--profiles 12 --permsets 20 --objects 400 --fields 40) ;;
+  *) echo "BENCH_SIZE must be full or small" >&2; exit 2 ;;
+esac
+org="${BENCH_ORG:-$repo/bench/out/org-$size}"
+out="$repo/bench/out"
+mkdir -p "$out"
+
+if [ ! -f "$org/sfdx-project.json" ]; then
+  echo "generating $size org in $org ..."
+  python3 "${GEN_ORG:-/work/shared/tools/gen_org.py}" "$org" "${gen_args[@]}" --seed 42
+fi
+
+echo "building Release ..."
+dotnet build -c Release "$repo/src/MetaLint.Cli/MetaLint.Cli.csproj" -o "$out/metalint" -v q -nologo >/dev/null
+dotnet build -c Release "$repo/bench/XmlBaseline/XmlBaseline.csproj" -o "$out/baseline" -v q -nologo >/dev/null
+
+files=$(find "$org" -name '*-meta.xml' | wc -l)
+bytes=$(find "$org" -name '*-meta.xml' -printf '%s\n' | awk '{s+=$1} END {print s}')
+# The profile closest to 2 MB, for the one-file case.
+one=$(find "$org" -name '*.profile-meta.xml' -printf '%s\t%p\n' | awk -F'\t' '{d=$1-2097152; if (d<0) d=-d; print d "\t" $1 "\t" $2}' | sort -n | head -1)
+one_bytes=$(echo "$one" | cut -f2); one_file=$(echo "$one" | cut -f3)
+
+# Warm the page cache so every measurement reads from memory, not disk.
+find "$org" -name '*-meta.xml' -exec cat {} + >/dev/null
+
+# measure NAME CMD...: one run under /usr/bin/time -v; appends "wall cpu rss_kb" to $out/NAME.runs.
+measure() {
+  local name="$1"; shift
+  /usr/bin/time -v -o "$out/time.txt" "$@" >"$out/$name.stdout" 2>"$out/$name.stderr" || [ $? -le 1 ]
+  awk -F': ' '
+    /Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for (i=1;i<=n;i++) s=s*60+p[i]; wall=s}
+    /User time/ {u=$2} /System time/ {y=$2} /Maximum resident set size/ {rss=$2}
+    END {print wall, u+y, rss}' "$out/time.txt" >>"$out/$name.runs"
+}
+# best NAME: best wall, the CPU time of that run, and the largest peak RSS over all runs.
+best() { sort -n "$out/$1.runs" | awk -v name="$1" 'NR==1 {w=$1; c=$2} {if ($3>r) r=$3} END {print w, c, r}'; }
+
+# Runs are interleaved (baseline twice, tree, tree sarif, one file; repeat) so each sees similar machine load.
+# metalint ships with TieredPGO off (src/MetaLint.Cli/MetaLint.Cli.csproj), so the baseline is also timed that way.
+rm -f "$out"/*.runs
+for _ in $(seq "$runs"); do
+  measure baseline dotnet "$out/baseline/XmlBaseline.dll" "$org"
+  DOTNET_TieredPGO=0 measure baseline-nopgo dotnet "$out/baseline/XmlBaseline.dll" "$org"
+  measure tree dotnet "$out/metalint/metalint.dll" check "$org" --fail-on never
+  measure tree-sarif dotnet "$out/metalint/metalint.dll" check "$org" --format sarif --fail-on never
+  measure one dotnet "$out/metalint/metalint.dll" check "$one_file" --format sarif --fail-on never
+done
+read -r base_s base_cpu base_kb < <(best baseline)
+read -r basen_s basen_cpu basen_kb < <(best baseline-nopgo)
+read -r tree_s tree_cpu tree_kb < <(best tree)
+read -r sarif_s sarif_cpu sarif_kb < <(best tree-sarif)
+read -r one_s one_cpu one_kb < <(best one)
+
+mbs() { awk "BEGIN{printf \"%.0f\", $1/1048576/$2}"; }
+echo
+echo "machine:  $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), .NET $(dotnet --version)"
+echo "org:      $size, $files files, $(awk "BEGIN{printf \"%.0f\", $bytes/1048576}") MB ($org)"
+echo "runs:     $runs of each, interleaved; best wall time shown (CPU = user+sys of that run), peak RSS = max over runs"
+echo "baseline internal: $(cat "$out/baseline.stdout")"
+row() { printf '%-46s %8.2f %8.2f %8s %12.0f\n' "$1" "$2" "$3" "$(mbs "$4" "$2")" "$(awk "BEGIN{print $5/1024}")"; }
+printf '%-46s %8s %8s %8s %12s\n' "measurement" "wall s" "CPU s" "MB/s" "peak RSS MB"
+row "XmlReader baseline, 1 thread" "$base_s" "$base_cpu" "$bytes" "$base_kb"
+row "XmlReader baseline, 1 thread, TieredPGO off" "$basen_s" "$basen_cpu" "$bytes" "$basen_kb"
+row "metalint check, tree (text report)" "$tree_s" "$tree_cpu" "$bytes" "$tree_kb"
+row "metalint check, tree (SARIF report)" "$sarif_s" "$sarif_cpu" "$bytes" "$sarif_kb"
+row "metalint check, one $(awk "BEGIN{printf \"%.1f\", $one_bytes/1048576}") MB profile (SARIF)" "$one_s" "$one_cpu" "$one_bytes" "$one_kb"
+echo "throughput ratio metalint/baseline, whole tree: $(awk "BEGIN{printf \"%.2f\", $base_s/$tree_s}")x (text), $(awk "BEGIN{printf \"%.2f\", $base_s/$sarif_s}")x (SARIF)"
+echo "  against the baseline with TieredPGO off as metalint runs: $(awk "BEGIN{printf \"%.2f\", $basen_s/$tree_s}")x (text), $(awk "BEGIN{printf \"%.2f\", $basen_s/$sarif_s}")x (SARIF)"
+echo "findings in the SARIF report: $(grep -c '"ruleId"' "$out/tree-sarif.stdout" || true)"
