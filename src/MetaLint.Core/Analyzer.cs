@@ -17,6 +17,9 @@ public sealed record AnalysisResult(DiscoveryResult Discovery, IReadOnlyList<Fin
 
     /// The approximate Health Check score, when settings files were analysed.
     public HealthScore? Score { get; init; }
+
+    /// The settings files' values (small), so PR mode can say what a setting was before.
+    public IReadOnlyList<SettingsComponent> Settings { get; init; } = [];
 }
 
 /// Options for one analysis run.
@@ -88,6 +91,7 @@ public static class Analyzer
         {
             AppliedExceptions = filter.Applied,
             Score = settings.Count > 0 ? HealthScore.Compute(settings, baseline) : null,
+            Settings = settings,
         };
     }
 

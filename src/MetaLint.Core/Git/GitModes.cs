@@ -1,4 +1,7 @@
+using MetaLint.Core.Baselines;
 using MetaLint.Core.Discovery;
+using MetaLint.Core.Model;
+using MetaLint.Core.Rules;
 
 namespace MetaLint.Core.Git;
 
@@ -31,7 +34,8 @@ public static class GitModes
         var baseResult = Analyzer.Analyse(snapshot.Discover(discoverer, root, paths), options);
 
         var known = baseResult.Findings.Select(f => f.Fingerprint).ToHashSet(StringComparer.Ordinal);
-        var introduced = headResult.Findings.Where(f => !known.Contains(f.Fingerprint)).ToList();
+        var introduced = headResult.Findings.Where(f => !known.Contains(f.Fingerprint))
+            .Select(f => WithBaseValue(f, baseResult.Settings)).ToList();
         return (headResult with { Findings = introduced },
             new BaseComparison(baseRef, GitRepository.Info(baseCommit), git.Head, baseResult.Findings.Count));
     }
@@ -44,6 +48,19 @@ public static class GitModes
         using var snapshot = new Snapshot(git.WorkDir);
         git.WriteIndex(snapshot.Folder, git.StagedPaths());
         return Analyzer.Analyse(snapshot.Discover(new Discoverer(options.Config.Exclude), root, paths), options);
+    }
+
+    /// A weakened setting reads "sessionTimeout TwoHours -> TwentyFourHours" when the base set it too.
+    private static Finding WithBaseValue(Finding f, IReadOnlyList<SettingsComponent> baseSettings)
+    {
+        if (f.Rule.Category != RuleCategory.Settings || SettingCatalog.Find(f.Subject) is not { } definition) return f;
+        var before = baseSettings
+            .Where(c => c.Kind.ToString() == f.ComponentType && c.Name == f.ComponentName)
+            .Select(c => SettingCatalog.AppliesTo(definition, c) ? SettingCatalog.Read(definition, c) : null)
+            .FirstOrDefault(r => r != null);
+        if (before == null) return f;
+        var space = f.Detail.IndexOf(' ');
+        return space < 0 ? f : f with { Detail = $"{f.Detail[..space]} {before.Display} -> {f.Detail[(space + 1)..]}" };
     }
 
     private static string RepoPath(GitRepository git, string fullPath) =>

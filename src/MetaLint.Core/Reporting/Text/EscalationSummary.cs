@@ -27,7 +27,11 @@ public static class EscalationSummary
     }
 
     private static string Describe(string type, string name) =>
-        Enum.TryParse<MetadataKind>(type, out var kind) ? $"{kind.Label()} '{name}'" : $"{type} '{name}'";
+        !Enum.TryParse<MetadataKind>(type, out var kind) ? $"{type} '{name}'" :
+        kind == MetadataKind.SecuritySettings ? "Security.settings" :
+        kind is MetadataKind.ProfilePasswordPolicy or MetadataKind.ProfileSessionSetting
+            ? $"{kind.Label()} for '{(name.Length > 0 ? name : "(profile not set)")}'"
+            : $"{kind.Label()} '{name}'";
 
     /// "grants ModifyAllData" -> "+ModifyAllData"; other details as written.
     private static string Label(Finding f)

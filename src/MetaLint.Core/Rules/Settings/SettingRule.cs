@@ -54,7 +54,7 @@ public sealed class SettingRule : Rule<SettingsComponent>
             : $"{status.Label()} against {_setting.Source} ({_setting.Expectation}; {_setting.Risk.Label()} risk)";
         ctx.Report(a.Reading.Location, c.Kind.ToString(), c.Name, Row.Key,
             $"{c.DisplayName}: {a.Reading.Element} is {a.Reading.Display}, {judgement}",
-            ctx.Settings.Level ?? level);
+            ctx.Settings.Level ?? level, detail: $"{a.Reading.Element} {a.Reading.Display}");
     }
 
     /// A missing setting goes on its parent element, or on line 1 when that is missing too (contract).
@@ -76,7 +76,7 @@ public sealed class SettingRule : Rule<SettingsComponent>
         var where = Definition.Group is "passwordPolicies" or "sessionSettings" ? $" in <{Definition.Group}>" : "";
         ctx.Report(location, s.Kind.ToString(), s.Name, Row.Key,
             $"{s.DisplayName}: {Row.Key} is not set (no <{Definition.Element}>{where}), so the org keeps whatever value it has",
-            ctx.Settings.Level ?? RuleLevel.Note);
+            ctx.Settings.Level ?? RuleLevel.Note, detail: $"{Definition.Element} not set");
     }
 }
 
