@@ -167,7 +167,7 @@ public static class CheckCommand
         var head = comparison?.HeadCommit ?? TryHead(result.Discovery.Root);
         var record = new EvidenceRecord(report, paths, result.Discovery.Files.Select(f => f.RelativePath).ToList(),
             result.AppliedExceptions, head, comparison, new GateDecision(req.FailOn, exit == ExitCodes.Ok, exit),
-            DateTimeOffset.UtcNow, config.Path);
+            DateTimeOffset.UtcNow, config.Path, result.Score?.Score);
         return WriteFile(io, req.Evidence!, stream => EvidenceWriter.Write(record, stream));
     }
 

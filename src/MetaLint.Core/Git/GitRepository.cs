@@ -80,7 +80,10 @@ public sealed class GitRepository : IDisposable
 
     /// Writes the index (staged) version of the given paths, plus the project files, below target.
     public void WriteIndex(string target, IReadOnlySet<string> keep) =>
-        WriteEntries(_repo.Index.Select(e => ((string Path, Blob? Blob))(e.Path.Replace('\\', '/'), _repo.Lookup<Blob>(e.Id))), target, keep);
+        WriteEntries(_repo.Index
+            .Select(e => (Path: e.Path.Replace('\\', '/'), e.Id))
+            .Where(e => Wanted(e.Path, keep))   // decide before loading: a pre-commit run reads only what it needs
+            .Select(e => ((string Path, Blob? Blob))(e.Path, _repo.Lookup<Blob>(e.Id))), target, keep);
 
     private static IEnumerable<(string Path, Blob? Blob)> Walk(Tree tree, string prefix)
     {

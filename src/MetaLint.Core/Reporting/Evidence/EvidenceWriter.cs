@@ -19,7 +19,8 @@ public sealed record EvidenceRecord(
     BaseComparison? Base,
     GateDecision Gate,
     DateTimeOffset Timestamp,
-    string? ConfigPath);
+    string? ConfigPath,
+    double? Score = null);
 
 /// Writes the audit evidence JSON.
 public static class EvidenceWriter
@@ -110,7 +111,7 @@ public static class EvidenceWriter
         }
         w.WriteEndArray();
 
-        w.WriteNull("score");   // Health Check score, once settings are analysed
+        if (e.Score is { } score) w.WriteNumber("score", score); else w.WriteNull("score");
         w.WriteStartObject("gate");
         w.WriteString("failOn", e.Gate.FailOn);
         w.WriteString("decision", e.Gate.Passed ? "pass" : "fail");
