@@ -3,6 +3,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Xml;
 
+using MetaLint.Core.Reporting;
+
 namespace MetaLint.Core.Baselines;
 
 /// Writes a baseline in either form. XML -> JSON keeps each entry's XML attributes under "xml", so converting back
@@ -11,9 +13,7 @@ public static class BaselineWriter
 {
     public static string ToJson(Baseline baseline, ICollection<string>? warnings = null)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions
-               { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var json = JsonText.Write(w =>
         {
             w.WriteStartArray();
             foreach (var s in baseline.Settings)
@@ -34,8 +34,8 @@ public static class BaselineWriter
                 w.WriteEndObject();
             }
             w.WriteEndArray();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        });
+        return json;
     }
 
     /// <param name="name">The baseline's name; Health Check refuses to import "SFDC recommended".</param>

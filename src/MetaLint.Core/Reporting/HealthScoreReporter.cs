@@ -59,9 +59,7 @@ public static class HealthScoreReporter
     /// The same report as JSON; gate is the --min-score outcome, if one was asked for.
     public static string Json(HealthScore h, double? minScore = null, bool? passed = null)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions
-               { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var json = JsonText.Write(w =>
         {
             w.WriteStartObject();
             if (h.Score is { } score) w.WriteNumber("score", score); else w.WriteNull("score");
@@ -106,7 +104,7 @@ public static class HealthScoreReporter
             }
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        });
+        return json;
     }
 }

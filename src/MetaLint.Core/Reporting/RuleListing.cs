@@ -19,9 +19,7 @@ public static class RuleListing
 
     public static string Json(IEnumerable<IRule> rules)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions
-               { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var json = JsonText.Write(w =>
         {
             w.WriteStartArray();
             foreach (var rule in rules)
@@ -44,8 +42,8 @@ public static class RuleListing
                 w.WriteEndObject();
             }
             w.WriteEndArray();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        });
+        return json;
     }
 
     public static string Markdown(IEnumerable<IRule> rules)

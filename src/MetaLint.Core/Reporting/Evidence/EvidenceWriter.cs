@@ -29,8 +29,7 @@ public static class EvidenceWriter
 
     public static void Write(EvidenceRecord e, Stream output)
     {
-        using var w = new Utf8JsonWriter(output, new JsonWriterOptions
-            { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var w = new Utf8JsonWriter(output, JsonText.Options);
         w.WriteStartObject();
         w.WriteString("schemaVersion", SchemaVersion);
         w.WriteStartObject("tool");

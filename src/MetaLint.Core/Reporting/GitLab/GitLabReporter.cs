@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using MetaLint.Core.Rules;
 
+using MetaLint.Core.Reporting;
+
 namespace MetaLint.Core.Reporting.GitLab;
 
 /// GitLab Code Quality report (artifacts:reports:codequality): a JSON array of issues; suppressed ones omitted.
@@ -9,9 +11,7 @@ public sealed class GitLabReporter : IReporter
 {
     public void Write(Report report, TextWriter output)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions
-               { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var json = JsonText.Write(w =>
         {
             w.WriteStartArray();
             foreach (var f in report.Active)
@@ -31,9 +31,8 @@ public sealed class GitLabReporter : IReporter
                 w.WriteEndObject();
             }
             w.WriteEndArray();
-        }
-        output.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-        output.Write('\n');
+        });
+        output.Write(json);
     }
 
     /// GitLab's scale: info, minor, major, critical, blocker.

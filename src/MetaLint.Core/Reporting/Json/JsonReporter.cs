@@ -3,6 +3,8 @@ using System.Text.Json;
 using MetaLint.Core.Rules;
 using MetaLint.Core.Suppressions;
 
+using MetaLint.Core.Reporting;
+
 namespace MetaLint.Core.Reporting.Json;
 
 /// A simple JSON document: tool version, summary counts and a flat list of findings (schema in README).
@@ -10,13 +12,7 @@ public sealed class JsonReporter : IReporter
 {
     public void Write(Report report, TextWriter output)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions
-               {
-                   Indented = true,
-                   NewLine = "\n",
-                   Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-               }))
+        var json = JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("tool", "MetaLint");
@@ -68,8 +64,7 @@ public sealed class JsonReporter : IReporter
             }
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-        output.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-        output.Write('\n');
+        });
+        output.Write(json);
     }
 }
