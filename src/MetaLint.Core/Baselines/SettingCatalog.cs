@@ -196,9 +196,9 @@ public static class SettingCatalog
                 var element = d.Element;
                 if (field == null && d.Key == "PasswordPolicies.minPasswordLength" && group?.Get("minPasswordLength") is { } legacy)
                     (field, element) = (legacy, "minPasswordLength");
-                return field == null ? null : new SettingReading(element, MetadataParser.Trim(field.Value), Parse(d, field.Value), field.Location);
+                return field == null ? null : new SettingReading(element, field.Value.TrimXml(), Parse(d, field.Value), field.Location);
             case ProfilePolicy p when d.PolicyKind == p.Kind && p.Get(d.PolicyElement!) is { } value:
-                return new SettingReading(d.PolicyElement!, MetadataParser.Trim(value.Value), ParseCode(d, value.Value), value.Location);
+                return new SettingReading(d.PolicyElement!, value.Value.TrimXml(), ParseCode(d, value.Value), value.Location);
             default:
                 return null;
         }
@@ -207,7 +207,7 @@ public static class SettingCatalog
     /// Parses an org value (a literal, a number or a boolean); null when not recognised.
     public static SettingValue? Parse(SettingDefinition d, string text)
     {
-        var t = MetadataParser.Trim(text);
+        var t = text.TrimXml();
         switch (d.Type)
         {
             case SettingType.Boolean:
@@ -227,13 +227,13 @@ public static class SettingCatalog
     /// Parses a profile policy value: integer codes mapped onto the org literals first.
     private static SettingValue? ParseCode(SettingDefinition d, string text)
     {
-        var t = MetadataParser.Trim(text);
+        var t = text.TrimXml();
         if (d.PolicyCodes != null && int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var code))
             return d.PolicyCodes.TryGetValue(code, out var literal) ? Parse(d, literal) : null;
         return Parse(d, t);
     }
 
-    public static bool? ParseBool(string text) => MetadataParser.Trim(text).ToLowerInvariant() switch
+    public static bool? ParseBool(string text) => text.TrimXml().ToLowerInvariant() switch
     {
         "true" or "1" => true,
         "false" or "0" => false,

@@ -226,8 +226,8 @@ public static class MetadataParser
                 {
                     switch (field)
                     {
-                        case "start": start = ReadText() is { } s ? Trim(s.Value) : null; return true;
-                        case "end": end = ReadText() is { } e ? Trim(e.Value) : null; return true;
+                        case "start": start = ReadText() is { } s ? s.Value.TrimXml() : null; return true;
+                        case "end": end = ReadText() is { } e ? e.Value.TrimXml() : null; return true;
                         default: return false;
                     }
                 });
@@ -297,7 +297,7 @@ public static class MetadataParser
                 {
                     case "name":
                         var text = ReadText();
-                        if (text != null) { name = Trim(text.Value); nameLocation = text.Location; }
+                        if (text != null) { name = text.Value.TrimXml(); nameLocation = text.Location; }
                         return true;
                     case "enabled":
                         enabled = IsTrue(ReadText()?.Value);
@@ -317,7 +317,7 @@ public static class MetadataParser
             {
                 switch (child)
                 {
-                    case "object": objectName = ReadText() is { } o ? Trim(o.Value) : null; return true;
+                    case "object": objectName = ReadText() is { } o ? o.Value.TrimXml() : null; return true;
                     case "allowCreate": create = ReadBool(); return true;
                     case "allowRead": read = ReadBool(); return true;
                     case "allowEdit": edit = ReadBool(); return true;
@@ -343,8 +343,8 @@ public static class MetadataParser
             {
                 switch (child)
                 {
-                    case "startAddress": start = ReadText() is { } s ? Trim(s.Value) : null; return true;
-                    case "endAddress": end = ReadText() is { } e ? Trim(e.Value) : null; return true;
+                    case "startAddress": start = ReadText() is { } s ? s.Value.TrimXml() : null; return true;
+                    case "endAddress": end = ReadText() is { } e ? e.Value.TrimXml() : null; return true;
                     default: return false;
                 }
             });
@@ -434,14 +434,11 @@ public static class MetadataParser
             new(file, new SourceSpan(line, column, endLine, endColumn));
     }
 
-    /// XML whitespace only: NBSP is text, not whitespace, so .NET's Trim() would be wrong here.
-    internal static string Trim(string value) => value.Trim(' ', '\t', '\r', '\n');
-
     /// Metadata booleans: "true" or "1" grant, with surrounding whitespace; anything else does not.
     internal static bool IsTrue(string? value)
     {
         if (value == null) return false;
-        var v = Trim(value);
+        var v = value.TrimXml();
         return v == "1" || v.Equals("true", StringComparison.OrdinalIgnoreCase);
     }
 }

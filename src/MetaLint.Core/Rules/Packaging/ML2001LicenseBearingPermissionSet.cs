@@ -14,7 +14,7 @@ public sealed class ML2001LicenseBearingPermissionSet : Rule<PermissionContainer
     public override void Check(PermissionContainer c, RuleContext ctx)
     {
         if (c.Kind != MetadataKind.PermissionSet || c.License is not { } license) return;
-        var value = license.Value.Trim(' ', '\t', '\r', '\n');
+        var value = license.Value.TrimXml();
         if (value.Length == 0) return;
         ctx.Report(c, license.Location, value, $"requires the license '{value}'");
     }
