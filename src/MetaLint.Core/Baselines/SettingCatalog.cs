@@ -1,6 +1,5 @@
 using System.Globalization;
 using MetaLint.Core.Model;
-using MetaLint.Core.Parsing;
 using MetaLint.Core.Rules.Permissions;
 
 namespace MetaLint.Core.Baselines;
