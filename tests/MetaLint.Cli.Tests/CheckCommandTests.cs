@@ -57,9 +57,12 @@ public sealed class CheckCommandTests : IDisposable
     [InlineData("check", "--format", "xml")]
     [InlineData("check", "--fail-on", "sometimes")]
     [InlineData("frobnicate")]
+    [InlineData("check", "SAMPLE", "--bogus")]
+    [InlineData("check", "SAMPLE", "--formt", "sarif", "--fail-on", "never")]
+    [InlineData("check", "SAMPLE", "no-such-folder", "--fail-on", "never")]
     public void Usage_errors_exit_2(params string[] args)
     {
-        var r = Cli.Run(args);
+        var r = Cli.Run([.. args.Select(a => a == "SAMPLE" ? SampleOrg : a)]);
         r.ExitCode.ShouldBe(2);
         r.Error.ShouldNotBeEmpty();
     }

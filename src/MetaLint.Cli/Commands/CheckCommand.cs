@@ -68,6 +68,11 @@ public static class CheckCommand
     {
         var paths = req.Paths.Length == 0 ? ["."] : req.Paths;
         if (Validate(req) is { } problem) return Usage(io, problem);
+        // PATH takes any number of values, so a mistyped option would otherwise be read as a path.
+        if (paths.FirstOrDefault(p => p.StartsWith('-') && !File.Exists(p) && !Directory.Exists(p)) is { } option)
+            return Usage(io, $"unknown option '{option}' (see 'metalint check --help')");
+        if (paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p)) is { } missing)
+            return Usage(io, $"path not found: {missing}");
 
         MetaLintConfig config;
         try
@@ -106,9 +111,6 @@ public static class CheckCommand
         }
 
         foreach (var warning in result.Discovery.Warnings) io.Error.WriteLine($"metalint: warning: {warning}");
-        if (!req.Staged && result.Discovery.Files.Count == 0 &&
-            result.Discovery.Warnings.Any(w => w.StartsWith("path not found", StringComparison.Ordinal)))
-            return ExitCodes.Usage;
 
         var report = new Report(result.Findings, result.Rules, result.Discovery.Files.Count)
         {
