@@ -159,3 +159,37 @@ public sealed class GitModeTests : IDisposable
         finally { Directory.Delete(dir, true); }
     }
 }
+
+/// PR mode on settings that were already failing and get worse.
+public sealed class GitModeSettingsTests : IDisposable
+{
+    private const string Security = "force-app/main/default/settings/Security.settings-meta.xml";
+    private readonly TempRepo _git = new();
+
+    public void Dispose() => _git.Dispose();
+
+    private static string Settings(string timeout, string expiration) =>
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<SecuritySettings xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n" +
+        $"    <passwordPolicies>\n        <expiration>{expiration}</expiration>\n    </passwordPolicies>\n" +
+        $"    <sessionSettings>\n        <sessionTimeout>{timeout}</sessionTimeout>\n    </sessionSettings>\n</SecuritySettings>\n";
+
+    [Fact]
+    public void A_setting_that_gets_worse_is_introduced_even_if_it_was_already_failing()
+    {
+        _git.Write(Security, Settings("TwelveHours", "OneYear")).Commit("base");   // timeout warning, expiration critical
+        _git.Write(Security, Settings("TwentyFourHours", "Never"));                // critical, and critical again
+        var r = Cli.Run("check", _git.Root, "--base", "HEAD");
+        r.ExitCode.ShouldBe(1);
+        r.Out.ShouldContain("  Security.settings: expiration OneYear -> Never, sessionTimeout TwelveHours -> TwentyFourHours\n");
+    }
+
+    [Fact]
+    public void A_setting_that_improves_within_its_level_is_not_reported()
+    {
+        _git.Write(Security, Settings("TwentyFourHours", "OneYear")).Commit("base");
+        _git.Write(Security, Settings("TwelveHours", "OneYear"));                  // critical -> warning
+        var r = Cli.Run("check", _git.Root, "--base", "HEAD", "--format", "json");
+        ((Newtonsoft.Json.Linq.JArray)Newtonsoft.Json.Linq.JObject.Parse(r.Out)["findings"]!).ShouldBeEmpty();
+        r.ExitCode.ShouldBe(0);
+    }
+}

@@ -33,8 +33,8 @@ public static class GitModes
         git.WriteTree(baseCommit, snapshot.Folder, changed);
         var baseResult = Analyzer.Analyse(snapshot.Discover(discoverer, root, paths), options);
 
-        var known = baseResult.Findings.Select(f => f.Fingerprint).ToHashSet(StringComparer.Ordinal);
-        var introduced = headResult.Findings.Where(f => !known.Contains(f.Fingerprint))
+        var before = baseResult.Findings.ToDictionary(f => f.Fingerprint, StringComparer.Ordinal);
+        var introduced = headResult.Findings.Where(f => IsIntroduced(f, before))
             .Select(f => WithBaseValue(f, baseResult.Settings)).ToList();
         return (headResult with { Findings = introduced },
             new BaseComparison(baseRef, GitRepository.Info(baseCommit), git.Head, baseResult.Findings.Count));
@@ -49,6 +49,13 @@ public static class GitModes
         git.WriteIndex(snapshot.Folder, git.StagedPaths());
         return Analyzer.Analyse(snapshot.Discover(new Discoverer(options.Config.Exclude), root, paths), options);
     }
+
+    /// New when the base has no finding with this fingerprint, or had it at a lower level (a setting gone from
+    /// warning to critical), or with another value at the same level (OneYear to Never: both critical).
+    private static bool IsIntroduced(Finding f, IReadOnlyDictionary<string, Finding> before) =>
+        !before.TryGetValue(f.Fingerprint, out var old) ||
+        f.Level > old.Level ||
+        (f.Level == old.Level && f.Rule.Category == RuleCategory.Settings && f.Detail != old.Detail);
 
     /// A weakened setting reads "sessionTimeout TwoHours -> TwentyFourHours" when the base set it too.
     private static Finding WithBaseValue(Finding f, IReadOnlyList<SettingsComponent> baseSettings)
