@@ -44,21 +44,26 @@ public sealed class SuppressionFilter(MetaLintConfig config, DateOnly today)
         return result;
     }
 
+    /// The first valid exception matching the finding; where the rule needs approval, an approved one is
+    /// preferred over an earlier unapproved one. Expired matches are reported only when nothing valid applies.
     private Suppression? FromException(Finding f)
     {
-        foreach (var (entry, glob) in _exceptions)
+        var matching = _exceptions
+            .Where(x => x.Entry.Rule.Equals(f.RuleId, StringComparison.OrdinalIgnoreCase) && Matches(x.Entry, x.Glob, f))
+            .Select(x => x.Entry)
+            .ToList();
+        var valid = matching.Where(e => !e.IsExpired(today)).ToList();
+        var needsApproval = config.RequireApproval.Contains(f.RuleId);
+        var chosen = (needsApproval ? valid.FirstOrDefault(e => !string.IsNullOrWhiteSpace(e.ApprovedBy)) : null)
+                     ?? valid.FirstOrDefault();
+        if (chosen == null)
         {
-            if (!entry.Rule.Equals(f.RuleId, StringComparison.OrdinalIgnoreCase) || !Matches(entry, glob, f)) continue;
-            if (entry.IsExpired(today))
-            {
-                Issues.Add(new ExpiredException(entry, f));
-                continue;
-            }
-            if (!config.RequireApproval.Contains(f.RuleId) || !string.IsNullOrWhiteSpace(entry.ApprovedBy))
-                Applied[entry] = Applied.GetValueOrDefault(entry) + 1;
-            return new Suppression(SuppressionSource.Exception, entry.Justification, entry.ApprovedBy, entry.Expires);
+            foreach (var expired in matching) Issues.Add(new ExpiredException(expired, f));
+            return null;
         }
-        return null;
+        if (!needsApproval || !string.IsNullOrWhiteSpace(chosen.ApprovedBy))
+            Applied[chosen] = Applied.GetValueOrDefault(chosen) + 1;
+        return new Suppression(SuppressionSource.Exception, chosen.Justification, chosen.ApprovedBy, chosen.Expires);
     }
 
     private static Suppression? FromInline(Finding f, ILookup<(string, int), InlineDirective> inline) =>

@@ -66,6 +66,42 @@ public sealed class SuppressionTests : IDisposable
         Analyse(body, yml, new DateOnly(2026, 3, 2)).Findings.Select(f => f.RuleId).ShouldBe(["ML1001", "ML9002"], ignoreOrder: true);
     }
 
+    [Fact]
+    public void An_approved_exception_wins_over_an_earlier_unapproved_one_for_rules_needing_approval()
+    {
+        var body = ModifyAll.Replace("<!-- metalint-disable-next-line ML1001: break-glass -->", "");
+        var r = Analyse(body, """
+            policy: { require-approval: [ML1001] }
+            exceptions:
+              - rule: ML1001
+                path: "*.profile-meta.xml"
+                justification: every profile, nobody approved
+              - rule: ML1001
+                component: Profile:Admin
+                justification: break-glass admin
+                approvedBy: sec@example.com
+            """);
+        r.Findings.ShouldHaveSingleItem().Suppression!.ApprovedBy.ShouldBe("sec@example.com");
+    }
+
+    [Fact]
+    public void An_expired_exception_is_not_reported_when_a_valid_one_applies()
+    {
+        var body = ModifyAll.Replace("<!-- metalint-disable-next-line ML1001: break-glass -->", "");
+        var r = Analyse(body, """
+            exceptions:
+              - rule: ML1001
+                component: Admin
+                justification: old
+                expires: 2020-01-01
+              - rule: ML1001
+                component: Admin
+                justification: renewed
+                expires: 2099-01-01
+            """);
+        r.Findings.ShouldHaveSingleItem().Suppression!.Justification.ShouldBe("renewed");
+    }
+
     [Theory]
     [InlineData("exceptions:\n  - rule: ML1001\n    component: Admin\n", 2, "needs a 'justification'")]
     [InlineData("exceptions:\n  - rule: ML1001\n    justification: j\n", 2, "exactly one of 'component'")]
