@@ -127,7 +127,13 @@ public sealed class Discoverer
     private static void AddFile(string root, string full, string rel, Dictionary<string, SourceFile> found)
     {
         var fileName = Path.GetFileName(full);
+        var recognised = SuffixTable.Recognise(fileName);
         var set = FindDecomposedSet(full);
+        // A whole-set file (X.permissionset-meta.xml) in a plain sub-folder is its own set; inside a decomposed
+        // folder only the folder's own <Folder>.permissionset-meta.xml belongs to it.
+        if (set != null && recognised is { } whole &&
+            !(whole.Kind == MetadataKind.PermissionSet && whole.RawName == Path.GetFileName(set)))
+            set = null;
         if (set != null)
         {
             if (!fileName.EndsWith(SuffixTable.SourceSuffix, StringComparison.OrdinalIgnoreCase)) return;
@@ -135,7 +141,7 @@ public sealed class Discoverer
             found[rel] = new SourceFile(full, rel, MetadataKind.PermissionSet, setName, Relative(root, set));
             return;
         }
-        if (SuffixTable.Recognise(fileName) is not { } hit) return;
+        if (recognised is not { } hit) return;
         found[rel] = new SourceFile(full, rel, hit.Kind, SuffixTable.DecodeName(hit.RawName));
     }
 

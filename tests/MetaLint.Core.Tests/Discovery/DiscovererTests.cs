@@ -79,6 +79,15 @@ public sealed class DiscovererTests : IDisposable
     }
 
     [Fact]
+    public void Whole_permission_sets_in_a_sub_folder_stay_separate_sets()
+    {
+        Touch("permissionsets/sales/A.permissionset-meta.xml");
+        Touch("permissionsets/sales/B.permissionset-meta.xml");
+        var files = new Discoverer().Discover(_root, [_root]).Files;
+        files.Select(f => (f.ComponentName, f.DecomposedSet)).ShouldBe([("A", (string?)null), ("B", null)]);
+    }
+
+    [Fact]
     public void Root_is_the_folder_with_sfdx_project_json()
     {
         Touch("sfdx-project.json", "{}");
