@@ -42,42 +42,49 @@ public sealed class Discoverer
         return null;
     }
 
+    /// Finds the files under paths. Report paths are relative to root; each input's sfdx-project.json and
+    /// .forceignore come from its project folder (the nearest folder at or above it holding sfdx-project.json),
+    /// which need not be the root; rules.yml excludes are relative to the root.
     public DiscoveryResult Discover(string root, IReadOnlyList<string> paths)
     {
         root = Path.GetFullPath(root);
         var warnings = new List<string>();
-        var layout = ProjectLayout.Read(root);
-        if (layout.Problem != null) warnings.Add(layout.Problem);
-        var ignore = IgnoreRules.Load(root, _excludes);
+        var excludes = new IgnoreRules(_excludes);
+        var projects = new Dictionary<string, (ProjectLayout Layout, Exclusions Exclusions)>(StringComparer.Ordinal);
         var found = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
 
         foreach (var input in paths.Count > 0 ? paths : [root])
         {
             var full = Path.GetFullPath(input);
-            if (File.Exists(full))
-            {
-                var rel = Relative(root, full);
-                if (!ignore.IsIgnored(rel, false)) AddFile(root, full, rel, found);
-            }
-            else if (Directory.Exists(full))
-            {
-                var starts = PathsEqual(full, root) && layout.PackageDirectories.Count > 0
-                    ? layout.PackageDirectories.Select(d => Path.GetFullPath(Path.Combine(root, d)))
-                    : [full];
-                foreach (var start in starts)
-                {
-                    if (!Directory.Exists(start))
-                    {
-                        warnings.Add($"package directory '{Relative(root, start)}' does not exist");
-                        continue;
-                    }
-                    var rel = Relative(root, start);
-                    if (!ignore.IsIgnored(rel, true)) Walk(root, start, ignore, found, warnings);
-                }
-            }
-            else
+            var isDir = Directory.Exists(full);
+            if (!isDir && !File.Exists(full))
             {
                 warnings.Add($"path not found: {input}");
+                continue;
+            }
+            var projectDir = Ancestor(isDir ? full : Path.GetDirectoryName(full)!,
+                dir => File.Exists(Path.Combine(dir, ProjectLayout.FileName))) ?? root;
+            if (!projects.TryGetValue(projectDir, out var project))
+            {
+                var layout = ProjectLayout.Read(projectDir);
+                if (layout.Problem != null) warnings.Add(layout.Problem);
+                project = projects[projectDir] = (layout, new Exclusions(root, excludes, projectDir, IgnoreRules.ForceIgnore(projectDir)));
+            }
+            var exclusions = project.Exclusions;
+            if (!isDir)
+            {
+                if (!exclusions.IsIgnored(full, false)) AddFile(root, full, Relative(root, full), found);
+                continue;
+            }
+            var starts = PathsEqual(full, projectDir) && project.Layout.PackageDirectories.Count > 0
+                ? project.Layout.PackageDirectories.Select(d => Path.GetFullPath(Path.Combine(projectDir, d)))
+                : [full];
+            foreach (var start in starts)
+            {
+                if (!Directory.Exists(start))
+                    warnings.Add($"package directory '{Relative(root, start)}' does not exist");
+                else if (!exclusions.IsIgnored(start, true))
+                    Walk(root, start, exclusions, found, warnings);
             }
         }
 
@@ -85,7 +92,24 @@ public sealed class Discoverer
         return new DiscoveryResult(root, files, warnings);
     }
 
-    private static void Walk(string root, string dir, IgnoreRules ignore,
+    /// rules.yml excludes (relative to the root) plus a project's .forceignore (relative to its folder).
+    private sealed class Exclusions(string root, IgnoreRules excludes, string projectDir, IgnoreRules forceignore)
+    {
+        /// The path or any folder above it is excluded.
+        public bool IsIgnored(string full, bool isDir) =>
+            excludes.IsIgnored(Relative(root, full), isDir) ||
+            (Inside(projectDir, full) && forceignore.IsIgnored(Relative(projectDir, full), isDir));
+
+        /// One entry of a walk whose parent folders were already checked.
+        public bool IsIgnoredEntry(string full, bool isDir) =>
+            excludes.IsIgnoredEntry(Relative(root, full), isDir) ||
+            (Inside(projectDir, full) && forceignore.IsIgnoredEntry(Relative(projectDir, full), isDir));
+
+        private static bool Inside(string dir, string full) =>
+            full.StartsWith(Path.TrimEndingDirectorySeparator(dir) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    }
+
+    private static void Walk(string root, string dir, Exclusions exclusions,
         Dictionary<string, SourceFile> found, List<string> warnings)
     {
         var pending = new Stack<string>();
@@ -109,16 +133,15 @@ public sealed class Discoverer
             }
             foreach (var entry in entries)
             {
-                var rel = Relative(root, entry.FullName);
                 if (entry is DirectoryInfo sub)
                 {
                     // Symlinked folders are not followed: a link loop must not hang the walk.
                     if (SkippedFolders.Contains(sub.Name) || sub.LinkTarget != null) continue;
-                    if (!ignore.IsIgnoredEntry(rel, true)) pending.Push(sub.FullName);
+                    if (!exclusions.IsIgnoredEntry(sub.FullName, true)) pending.Push(sub.FullName);
                 }
-                else if (!ignore.IsIgnoredEntry(rel, false))
+                else if (!exclusions.IsIgnoredEntry(entry.FullName, false))
                 {
-                    AddFile(root, entry.FullName, rel, found);
+                    AddFile(root, entry.FullName, Relative(root, entry.FullName), found);
                 }
             }
         }

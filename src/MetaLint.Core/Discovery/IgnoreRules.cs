@@ -15,18 +15,12 @@ public sealed class IgnoreRules
         _list = new IgnoreList(rules);
     }
 
-    public static IgnoreRules Load(string root, IEnumerable<string> extraPatterns)
+    /// The .forceignore of a project folder (none when absent or unreadable).
+    public static IgnoreRules ForceIgnore(string projectDir)
     {
-        var patterns = new List<string>();
-        var forceignore = Path.Combine(root, ".forceignore");
-        if (File.Exists(forceignore))
-        {
-            try { patterns.AddRange(File.ReadAllLines(forceignore)); }
-            catch (IOException) { }
-            catch (UnauthorizedAccessException) { }
-        }
-        patterns.AddRange(extraPatterns);
-        return new IgnoreRules(patterns);
+        var path = Path.Combine(projectDir, ".forceignore");
+        try { return new IgnoreRules(File.Exists(path) ? File.ReadAllLines(path) : []); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return new IgnoreRules([]); }
     }
 
     /// True when the path or any folder above it is excluded.

@@ -55,6 +55,18 @@ public sealed class DiscovererTests : IDisposable
     }
 
     [Fact]
+    public void A_project_in_a_sub_folder_keeps_its_forceignore_and_package_directories_under_another_root()
+    {
+        Touch("proj/sfdx-project.json", """{ "packageDirectories": [ { "path": "force-app" } ] }""");
+        Touch("proj/.forceignore", "**/Scratch*.profile-meta.xml\n");
+        Touch("proj/force-app/profiles/Admin.profile-meta.xml");
+        Touch("proj/force-app/profiles/Scratch Admin.profile-meta.xml");
+        Touch("proj/other/Outside.profile-meta.xml");
+        var result = new Discoverer(["**/Nothing/**"]).Discover(_root, [Path.Combine(_root, "proj")]);
+        result.Files.Select(f => f.RelativePath).ShouldBe(["proj/force-app/profiles/Admin.profile-meta.xml"]);
+    }
+
+    [Fact]
     public void Rules_yml_excludes_apply_on_top_of_forceignore_and_to_explicit_files()
     {
         var kept = Touch("src/profiles/Admin.profile");
