@@ -47,6 +47,8 @@ public static class ConfigLoader
         {
             throw new ConfigException(path, (int)e.Start.Line, (int)e.Start.Column, $"invalid YAML: {Inner(e).Message}");
         }
+        if (stream.Documents.Count > 1)
+            throw Error(path, stream.Documents[1].RootNode, "rules.yml must hold one YAML document (remove the '---' separator)");
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
             return new MetaLintConfig { Path = path };
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -72,6 +74,8 @@ public static class ConfigLoader
                         var id = Key(path, idNode);
                         if (RuleCatalog.Find(id) is not { } rule)
                             throw Error(path, idNode, $"unknown rule id '{id}' (see `metalint rules`)");
+                        if (rules.ContainsKey(rule.Descriptor.Id))
+                            throw Error(path, idNode, $"{rule.Descriptor.Id} is configured twice");
                         rules[rule.Descriptor.Id] = ParseRule(path, rule, settings);
                     }
                     break;
@@ -158,7 +162,7 @@ public static class ConfigLoader
                     {
                         case "min-score":
                             if (!double.TryParse(text, System.Globalization.NumberStyles.Float,
-                                    System.Globalization.CultureInfo.InvariantCulture, out var score) || score < 0 || score > 100)
+                                    System.Globalization.CultureInfo.InvariantCulture, out var score) || !double.IsFinite(score) || score < 0 || score > 100)
                                 throw Error(path, value, $"'min-score' must be a number from 0 to 100, not '{text}'");
                             minScore = score;
                             break;

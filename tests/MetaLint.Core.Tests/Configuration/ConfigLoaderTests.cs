@@ -51,6 +51,9 @@ public class ConfigLoaderTests
     [InlineData("exclude: \"*.profile\"\n", 1, "'exclude' must be a list")]
     [InlineData("- a\n- b\n", 1, "must be a mapping")]
     [InlineData("rules:\n  ML1001:\n    enabled: maybe\n", 3, "'enabled' must be true or false")]
+    [InlineData("rules:\n  ML1001: {level: note}\n  ml1001: {level: error}\n", 3, "ML1001 is configured twice")]
+    [InlineData("rules: {}\n---\nexclude: []\n", 3, "one YAML document")]
+    [InlineData("environments:\n  production: {min-score: .nan}\n", 2, "'min-score' must be a number")]
     public void Bad_files_name_the_line_and_the_problem(string yaml, int line, string problem)
     {
         var e = Should.Throw<ConfigException>(() => Parse(yaml));
