@@ -146,17 +146,12 @@ public static class Analyzer
     }
 
     /// Parses files in parallel; results keep the input order so output stays deterministic.
-    public static ParsedFile[] ParseAll(IReadOnlyList<SourceFile> files, int jobs = 0, AnalysisProgress? progress = null)
+    public static ParsedFile[] ParseAll(IReadOnlyList<SourceFile> files, int jobs = 0)
     {
         var results = new ParsedFile[files.Count];
-        progress?.Start(files.Count);
         Parallel.For(0, files.Count,
             new ParallelOptions { MaxDegreeOfParallelism = jobs > 0 ? jobs : Environment.ProcessorCount },
-            i =>
-            {
-                results[i] = MetadataParser.Parse(files[i]);
-                progress?.Parsed();
-            });
+            i => results[i] = MetadataParser.Parse(files[i]));
         return results;
     }
 

@@ -1,3 +1,4 @@
+using MetaLint.Core.Discovery;
 using MetaLint.Core.Rules;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -19,13 +20,10 @@ public static class ConfigLoader
     public static string? FindNearest(string startPath)
     {
         var full = Path.GetFullPath(startPath);
-        var dir = Directory.Exists(full) ? new DirectoryInfo(full) : new FileInfo(full).Directory;
-        for (; dir != null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, FileName);
-            if (File.Exists(candidate)) return candidate;
-        }
-        return null;
+        var start = Directory.Exists(full) ? full : Path.GetDirectoryName(full)!;
+        return Discoverer.Ancestor(start, dir => File.Exists(Path.Combine(dir, FileName))) is { } dir
+            ? Path.Combine(dir, FileName)
+            : null;
     }
 
     public static MetaLintConfig Load(string path)

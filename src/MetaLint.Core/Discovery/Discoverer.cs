@@ -27,7 +27,7 @@ public sealed class Discoverer
         var isDir = Directory.Exists(first);
         var start = isDir ? first : Path.GetDirectoryName(first) ?? first;
         if (Ancestor(start, dir => File.Exists(Path.Combine(dir, ProjectLayout.FileName))) is { } project) return project;
-        if (Ancestor(start, dir => Path.Exists(Path.Combine(dir, ".git"))) is { } gitTop) return gitTop;
+        if (GitTop(start) is { } gitTop) return gitTop;
         if (isDir) return first;
         var cwd = Directory.GetCurrentDirectory();
         return first.StartsWith(Path.TrimEndingDirectorySeparator(cwd) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
@@ -35,7 +35,11 @@ public sealed class Discoverer
             : start;
     }
 
-    private static string? Ancestor(string start, Func<string, bool> test)
+    /// The top of the git working tree holding the folder (where .git is), or null outside git.
+    public static string? GitTop(string folder) => Ancestor(folder, dir => Path.Exists(Path.Combine(dir, ".git")));
+
+    /// The nearest folder at or above start that passes test, or null.
+    public static string? Ancestor(string start, Func<string, bool> test)
     {
         for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
             if (test(dir.FullName)) return dir.FullName;

@@ -20,19 +20,13 @@ public sealed class GitRepository : IDisposable
     /// Opens the repository holding path, or throws GitException.
     public static GitRepository Open(string path)
     {
-        var found = FindGitDir(Path.GetFullPath(path));
+        // Not libgit2's Repository.Discover: its path marshaller fails in the NativeAOT build.
+        var full = Path.GetFullPath(path);
+        var found = Discoverer.GitTop(Directory.Exists(full) ? full : Path.GetDirectoryName(full)!);
         if (found == null) throw new GitException($"not a git repository (or any parent): {path}");
         var repo = new Repository(found);
         if (repo.Info.IsBare) throw new GitException("a bare repository has no working tree to analyse");
         return new GitRepository(repo);
-    }
-
-    /// The working tree holding path (the folder with .git), found without libgit2's discover call.
-    private static string? FindGitDir(string path)
-    {
-        for (var dir = new DirectoryInfo(Directory.Exists(path) ? path : Path.GetDirectoryName(path)!); dir != null; dir = dir.Parent)
-            if (Path.Exists(Path.Combine(dir.FullName, ".git"))) return dir.FullName;
-        return null;
     }
 
     public string WorkDir => Path.TrimEndingDirectorySeparator(_repo.Info.WorkingDirectory);
