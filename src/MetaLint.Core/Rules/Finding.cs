@@ -14,8 +14,18 @@ public sealed record Finding(
     string ComponentName,
     string Subject)
 {
-    /// Stable identity across runs; set by the engine once all findings are known.
-    public string Fingerprint { get; init; } = "";
+    /// Stable identity across runs, hashed from the identity key the engine sets once all findings are known.
+    /// Hashed on first use: a text report never shows it, so a one-file run never loads the crypto library.
+    public string Fingerprint => _fingerprint.Value;
+
+    /// Rule, component type and name, subject and occurrence number ("ML1001|Profile|Admin|ModifyAllData|1").
+    public string FingerprintKey
+    {
+        get => _fingerprint.Key;
+        init => _fingerprint = new LazyFingerprint(value);
+    }
+
+    private LazyFingerprint _fingerprint = new("");
 
     /// What the component does wrong, without the component ("grants ModifyAllData"); used in summaries.
     public string Detail { get; init; } = Message;
@@ -28,4 +38,14 @@ public sealed record Finding(
     public string RuleId => Rule.Id;
     public string Path => Location.File.RelativePath;
     public SourceSpan Span => Location.Span;
+}
+
+/// A fingerprint computed once from its key; equal when the keys are (so record equality ignores the cache).
+internal sealed class LazyFingerprint(string key)
+{
+    private string? _value;
+    public string Key { get; } = key;
+    public string Value => _value ??= Key.Length == 0 ? "" : RuleEngine.Hash(Key);
+    public override bool Equals(object? obj) => obj is LazyFingerprint other && other.Key == Key;
+    public override int GetHashCode() => Key.GetHashCode(StringComparison.Ordinal);
 }

@@ -42,11 +42,11 @@ public sealed class RuleEngine(IReadOnlyList<IRule> rules, MetaLintConfig config
             var f = sorted[i];
             var key = $"{f.RuleId}|{f.ComponentType}|{f.ComponentName}|{f.Subject}";
             var n = occurrences[key] = occurrences.GetValueOrDefault(key) + 1;
-            sorted[i] = f with { Fingerprint = Hash($"{key}|{n}") };
+            sorted[i] = f with { FingerprintKey = $"{key}|{n}" };
         }
         return sorted;
     }
 
-    private static string Hash(string text) =>
+    internal static string Hash(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
 }

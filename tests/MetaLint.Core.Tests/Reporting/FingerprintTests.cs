@@ -39,4 +39,25 @@ public sealed class FingerprintTests : IDisposable
         fps.Count.ShouldBe(2);
         fps.Values.ShouldBeUnique();
     }
+
+    [Fact]
+    public void Fingerprint_is_the_v1_hash_of_rule_component_subject_and_occurrence()
+    {
+        File.WriteAllText(Path.Combine(_root, "Admin.profile-meta.xml"), Wrap(string.Format(Grant, "ModifyAllData")));
+        var finding = Run.Folder(_root).Findings.Single(f => f.RuleId == "ML1001");
+        finding.FingerprintKey.ShouldBe("ML1001|Profile|Admin|ModifyAllData|1");
+        var sha = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(finding.FingerprintKey));
+        finding.Fingerprint.ShouldBe(Convert.ToHexStringLower(sha)[..32]);
+    }
+
+    [Fact]
+    public void Computing_a_fingerprint_does_not_change_record_equality()
+    {
+        File.WriteAllText(Path.Combine(_root, "Admin.profile-meta.xml"), Wrap(string.Format(Grant, "ModifyAllData")));
+        var finding = Run.Folder(_root).Findings.Single(f => f.RuleId == "ML1001");
+        var other = Run.Folder(_root).Findings.Single(f => f.RuleId == "ML1001");
+        _ = finding.Fingerprint;   // computed and cached on one run's finding only
+        other.ShouldBe(finding);
+        (other with { FingerprintKey = "other" }).ShouldNotBe(finding);
+    }
 }
