@@ -114,4 +114,20 @@ public class SampleOrgTests
         text.ShouldNotContain("\u001b[");
         text.ShouldContain($"{r.Findings.Count} problems (");
     }
+
+    [Fact]
+    public void Coloured_text_is_the_plain_text_plus_ansi_styles()
+    {
+        var r = Analyse();
+        string Render(bool color)
+        {
+            var w = new StringWriter();
+            new TextReporter(color).Write(new Report(r.Findings, r.Rules, r.Discovery.Files.Count), w);
+            return w.ToString();
+        }
+        var colored = Render(color: true);
+        colored.ShouldContain("\u001b[91merror  \u001b[0m");     // red level
+        colored.ShouldContain("\u001b[93mwarning\u001b[0m");     // yellow level
+        System.Text.RegularExpressions.Regex.Replace(colored, "\u001b\\[[0-9;]*m", "").ShouldBe(Render(color: false));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MetaLint.Core.Rules;
 using Spectre.Console;
 
@@ -8,59 +9,100 @@ public sealed class TextReporter(bool color) : IReporter
 {
     public void Write(Report report, TextWriter output)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
-            ColorSystem = color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(output),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 100_000;   // never wrap: lines stay greppable and output deterministic
+        // Without colour Spectre.Console adds nothing but its start-up (emoji tables, environment probing:
+        // ~3 ms of a one-file pre-commit run), so plain text goes straight to the writer. Both sinks get the
+        // same styled spans, so the text is identical either way (tested).
+        ISink sink = color ? new SpectreSink(output) : new PlainSink(output);
 
         if (report.Base is { } comparison)
         {
             foreach (var line in EscalationSummary.Lines(report.Findings, comparison))
-                console.MarkupLine(Markup.Escape(line));
-            console.WriteLine();
+                sink.Line(line);
+            sink.Line();
         }
 
         foreach (var group in report.Active.GroupBy(f => f.Path))
         {
-            console.MarkupLine($"[underline]{Markup.Escape(group.Key)}[/]");
+            sink.Line((group.Key, Styles.Underline));
             var rows = group.Select(f => (Pos: $"{f.Span.StartLine}:{f.Span.StartColumn}", f)).ToList();
             var width = rows.Max(r => r.Pos.Length);
             foreach (var (pos, f) in rows)
-            {
-                var level = f.Level.ToText();
-                console.MarkupLine(
-                    $"  {pos.PadRight(width)}  [{Style(f.Level)}]{level,-7}[/]  [dim]{f.RuleId}[/]  {Markup.Escape(f.Message)}");
-            }
-            console.WriteLine();
+                sink.Line(($"  {pos.PadRight(width)}  ", null), (f.Level.ToText().PadRight(7), Styles.Of(f.Level)), ("  ", null),
+                    (f.RuleId, Styles.Dim), ("  " + f.Message, null));
+            sink.Line();
         }
-        console.MarkupLine(Summary(report));
+        sink.Line(Summary(report));
         if (report.Score is { Score: { } score } health)
-            console.MarkupLine(Markup.Escape(
-                $"Approximate Health Check score: {score.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} " +
-                $"({health.GradeText}) against {health.Baseline.Name}; see `metalint baseline score` for the details."));
+            sink.Line(
+                $"Approximate Health Check score: {score.ToString("0.0", CultureInfo.InvariantCulture)} " +
+                $"({health.GradeText}) against {health.Baseline.Name}; see `metalint baseline score` for the details.");
     }
 
-    private static string Summary(Report report)
+    private static (string, Style?)[] Summary(Report report)
     {
         var total = report.Active.Count();
         var files = report.FilesAnalysed == 1 ? "1 file" : $"{report.FilesAnalysed} files";
         var suppressed = report.SuppressedCount > 0 ? $" {report.SuppressedCount} suppressed (see SARIF or JSON for justifications)." : "";
-        if (total == 0) return $"[green]No problems found[/] in {files}.{suppressed}";
+        if (total == 0) return [("No problems found", Styles.Green), ($" in {files}.{suppressed}", null)];
         var parts = new[] { (RuleLevel.Error, "error"), (RuleLevel.Warning, "warning"), (RuleLevel.Note, "note") }
             .Select(p => (Count: report.Count(p.Item1), Name: p.Item2))
             .Where(p => p.Count > 0)
             .Select(p => $"{p.Count} {p.Name}{(p.Count == 1 ? "" : "s")}");
-        return $"[bold]{total} problem{(total == 1 ? "" : "s")}[/] ({string.Join(", ", parts)}) in {files}.{suppressed}";
+        return [($"{total} problem{(total == 1 ? "" : "s")}", Styles.Bold), ($" ({string.Join(", ", parts)}) in {files}.{suppressed}", null)];
     }
 
-    private static string Style(RuleLevel level) => level switch
+    private static class Styles
     {
-        RuleLevel.Error => "red",
-        RuleLevel.Warning => "yellow",
-        _ => "blue",
-    };
+        public static readonly Style Underline = new(decoration: Decoration.Underline);
+        public static readonly Style Dim = new(decoration: Decoration.Dim);
+        public static readonly Style Bold = new(decoration: Decoration.Bold);
+        public static readonly Style Green = new(Color.Green);
+
+        public static Style Of(RuleLevel level) => level switch
+        {
+            RuleLevel.Error => new Style(Color.Red),
+            RuleLevel.Warning => new Style(Color.Yellow),
+            _ => new Style(Color.Blue),
+        };
+    }
+
+    /// Where report lines go: a line is a run of spans, each with an optional style.
+    private interface ISink
+    {
+        void Line(params (string Text, Style? Style)[] spans);
+        void Line(string text) => Line((text, null));
+    }
+
+    private sealed class PlainSink(TextWriter output) : ISink
+    {
+        public void Line(params (string Text, Style? Style)[] spans)
+        {
+            foreach (var (text, _) in spans) output.Write(text);
+            output.WriteLine();
+        }
+    }
+
+    private sealed class SpectreSink : ISink
+    {
+        private readonly IAnsiConsole _console;
+
+        public SpectreSink(TextWriter output)
+        {
+            _console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Ansi = AnsiSupport.Yes,
+                ColorSystem = ColorSystemSupport.Standard,
+                Out = new AnsiConsoleOutput(output),
+                Interactive = InteractionSupport.No,
+            });
+            _console.Profile.Width = 100_000;   // never wrap: lines stay greppable
+        }
+
+        public void Line(params (string Text, Style? Style)[] spans)
+        {
+            foreach (var (text, style) in spans)
+                if (text.Length > 0) _console.Write(new Spectre.Console.Text(text, style));
+            _console.WriteLine();
+        }
+    }
 }
