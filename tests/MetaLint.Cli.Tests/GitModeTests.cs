@@ -102,6 +102,26 @@ public sealed class GitModeTests : IDisposable
     }
 
     [Fact]
+    public void Staged_file_unchanged_since_staging_is_read_from_the_working_tree_with_the_same_findings()
+    {
+        _git.Write(Profiles + "Admin.profile-meta.xml", TempRepo.Profile(("ViewSetup", true))).Commit("base");
+        _git.Write(Profiles + "Admin.profile-meta.xml", TempRepo.Profile(("ViewSetup", true), ("ViewAllData", true)))
+            .Stage(Profiles + "Admin.profile-meta.xml");
+        Findings(Check("--staged", "--format", "json")).ShouldBe([$"{Profiles}Admin.profile-meta.xml:10 ML1002"]);
+    }
+
+    [Fact]
+    public void Same_size_edit_right_after_staging_is_not_mistaken_for_the_staged_content()
+    {
+        // Same length and (likely) the same mtime second as the staged version: only content tells them apart.
+        _git.Write(Profiles + "Admin.profile-meta.xml", TempRepo.Profile(("ViewSetup", true))).Commit("base");
+        _git.Write(Profiles + "Admin.profile-meta.xml", TempRepo.Profile(("ModifyAllData", true)))
+            .Stage(Profiles + "Admin.profile-meta.xml")
+            .Write(Profiles + "Admin.profile-meta.xml", TempRepo.Profile(("ModifyAllDatX", true)));
+        Findings(Check("--staged", "--format", "json")).ShouldBe([$"{Profiles}Admin.profile-meta.xml:6 ML1001"]);
+    }
+
+    [Fact]
     public async Task Evidence_record_validates_against_its_schema_and_names_commit_exceptions_and_gate()
     {
         _git.Write(Profiles + "Admin.profile-meta.xml", TempRepo.Profile(("ModifyAllData", true), ("AuthorApex", true)))
