@@ -2,7 +2,6 @@ using MetaLint.Core.Rules;
 using MetaLint.Core.Suppressions;
 using Microsoft.CodeAnalysis.Sarif;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace MetaLint.Core.Reporting.Sarif;
 
@@ -14,14 +13,41 @@ public sealed class SarifReporter : IReporter
 
     public void Write(Report report, TextWriter output)
     {
-        var log = JObject.FromObject(Build(report));
-        WriteDefaultLevels(log);
-        // Stream the tree out instead of building the whole text first: a large org's log is tens of MB.
+        // One pass from Sarif.Sdk's object model to the output, streamed: a large org's log is tens of MB.
         var lf = new LineFeedWriter(output);
         using (var json = new JsonTextWriter(lf) { Formatting = Formatting.Indented, CloseOutput = false })
-            log.WriteTo(json);
+            Serializer.Serialize(json, Build(report));
         lf.Write('\n');
         lf.Flush();
+    }
+
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        ContractResolver = new ExplicitLevelsResolver(),
+    });
+
+    /// Sarif.Sdk omits "warning", SARIF's default level, and a rule's default configuration when it holds only
+    /// defaults; the contract wants every level written out, so those two properties are always serialised.
+    private sealed class ExplicitLevelsResolver : Newtonsoft.Json.Serialization.DefaultContractResolver
+    {
+        protected override Newtonsoft.Json.Serialization.JsonProperty CreateProperty(
+            System.Reflection.MemberInfo member, MemberSerialization memberSerialization)
+        {
+            var property = base.CreateProperty(member, memberSerialization);
+            var always = (member.DeclaringType, member.Name) switch
+            {
+                (var t, nameof(Microsoft.CodeAnalysis.Sarif.Result.Level)) when t == typeof(Result) => true,
+                (var t, nameof(ReportingConfiguration.Level)) when t == typeof(ReportingConfiguration) => true,
+                (var t, nameof(ReportingDescriptor.DefaultConfiguration)) when t == typeof(ReportingDescriptor) => true,
+                _ => false,
+            };
+            if (always)
+            {
+                property.DefaultValueHandling = DefaultValueHandling.Include;
+                property.ShouldSerialize = null;
+            }
+            return property;
+        }
     }
 
     /// Buffers what JsonTextWriter writes in 32 KB chunks (Console.Out flushes on every write) and reports "\n"
@@ -108,20 +134,6 @@ public sealed class SarifReporter : IReporter
             SchemaUri = new Uri("https://json.schemastore.org/sarif-2.1.0.json"),
             Runs = [run],
         };
-    }
-
-    /// Sarif.Sdk omits "warning", SARIF's default level; the contract wants every level written out.
-    private static void WriteDefaultLevels(JObject log)
-    {
-        var run = (JObject)log["runs"]![0]!;
-        foreach (var rule in run["tool"]!["driver"]!["rules"]!.Cast<JObject>())
-        {
-            var config = (JObject)(rule["defaultConfiguration"] ??= new JObject());
-            if (config["level"] == null) config.AddFirst(new JProperty("level", "warning"));
-        }
-        foreach (var result in (run["results"] ?? new JArray()).Cast<JObject>())
-            if (result["level"] == null)
-                result.Property("ruleIndex")!.AddAfterSelf(new JProperty("level", "warning"));
     }
 
     private static ReportingDescriptor Descriptor(RuleDescriptor d)
