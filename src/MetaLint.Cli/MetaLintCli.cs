@@ -24,6 +24,7 @@ public static class MetaLintCli
             CheckCommand.Create(io),
             RulesCommand.Create(io),
             BaselineCommand.Create(io),
+            LspCommand.Create(io),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -45,4 +46,8 @@ public sealed record CliOutput(TextWriter Out, TextWriter Error, bool StdoutRedi
     public bool StderrRedirected { get; init; } = true;
 
     public bool ShowProgress => !StderrRedirected && Environment.GetEnvironmentVariable("TERM") != "dumb";
+
+    /// The raw byte streams `metalint lsp` speaks over: stdin and stdout unless a test gives pipes.
+    public Func<Stream> OpenInput { get; init; } = Console.OpenStandardInput;
+    public Func<Stream> OpenOutput { get; init; } = Console.OpenStandardOutput;
 }

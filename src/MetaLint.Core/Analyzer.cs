@@ -44,6 +44,9 @@ public sealed record AnalysisOptions
 
     /// Counters a front end may poll to show progress; null when nobody watches.
     public AnalysisProgress? Progress { get; init; }
+
+    /// Text to analyse instead of what is on disk, by full path: an editor's unsaved buffers (metalint lsp).
+    public IReadOnlyDictionary<string, string>? Unsaved { get; init; }
 }
 
 /// How far a run has got; updated by the pipeline from several threads, read by whoever displays it.
@@ -81,7 +84,7 @@ public static class Analyzer
         var baseline = Baseline.Effective(options.Baseline);
         var rules = RulesFor(baseline, options.Config);
         var engine = new RuleEngine(rules, options.Config);
-        var (raw, directives, settings) = CheckAll(discovery.Files, engine, options.Jobs, options.Progress);
+        var (raw, directives, settings) = CheckAll(discovery.Files, engine, options.Jobs, options.Progress, options.Unsaved);
         var filter = new SuppressionFilter(options.Config, options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow));
         var findings = filter.Apply(raw, directives);
         findings.AddRange(engine.Check(filter.Issues));
@@ -118,7 +121,8 @@ public static class Analyzer
     /// and checked together at the end. Findings (unsorted) and directives come back in file order.
     /// Settings components (small) are kept for the score.
     public static (List<Finding> Findings, List<InlineDirective> Directives, List<SettingsComponent> Settings) CheckAll(
-        IReadOnlyList<SourceFile> files, RuleEngine engine, int jobs = 0, AnalysisProgress? progress = null)
+        IReadOnlyList<SourceFile> files, RuleEngine engine, int jobs = 0, AnalysisProgress? progress = null,
+        IReadOnlyDictionary<string, string>? unsaved = null)
     {
         var findings = new List<Finding>[files.Count];
         var directives = new IReadOnlyList<InlineDirective>[files.Count];
@@ -129,7 +133,9 @@ public static class Analyzer
             new ParallelOptions { MaxDegreeOfParallelism = jobs > 0 ? jobs : Environment.ProcessorCount },
             i =>
             {
-                var parsed = MetadataParser.Parse(files[i]);
+                var parsed = unsaved != null && unsaved.TryGetValue(files[i].FullPath, out var text)
+                    ? MetadataParser.Parse(files[i], new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)))
+                    : MetadataParser.Parse(files[i]);
                 directives[i] = parsed.Directives;
                 if (files[i].DecomposedSet != null) decomposed[i] = parsed;
                 else
