@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the NativeAOT binary and checks that it behaves exactly like the JIT build: the same bytes for text, JSON,
-# SARIF and GitLab reports on the sample org, the same exit codes, and working git (--base) and baseline commands.
+# SARIF and GitLab reports on the sample org, the same exit codes, working git (--base) and baseline commands, and
+# the same language-server diagnostics (bench/lsp-roundtrip.py).
 # Then times a one-file check of the largest profile given (or generated) against the JIT build, with hyperfine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +25,12 @@ for format in text json sarif gitlab; do
 done
 "$aot" check . --base HEAD --fail-on never > /dev/null && echo "same: --base HEAD runs" || { echo "FAILED: --base HEAD"; fail=1; }
 "$aot" baseline score "$sample" > /dev/null && echo "same: baseline score runs" || { echo "FAILED: baseline score"; fail=1; }
+mapfile -t lsp_files < <(find "$sample/force-app" -name '*.permissionset-meta.xml' -o -name '*.profile-meta.xml' | sort)
+if [ "$(python3 bench/lsp-roundtrip.py "$aot" "${lsp_files[@]}")" == "$(python3 bench/lsp-roundtrip.py "$jit" "${lsp_files[@]}")" ]; then
+  echo "same: lsp diagnostics"
+else
+  echo "DIFFERENT: lsp diagnostics"; fail=1
+fi
 [ "$fail" -eq 0 ] || exit 1
 
 profile="${1:-}"

@@ -1,6 +1,7 @@
 using MetaLint.Core.Rules;
 using MetaLint.Core.Suppressions;
 using Microsoft.CodeAnalysis.Sarif;
+using System.Diagnostics.CodeAnalysis;
 using Newtonsoft.Json;
 
 namespace MetaLint.Core.Reporting.Sarif;
@@ -21,13 +22,19 @@ public sealed class SarifReporter : IReporter
         lf.Flush();
     }
 
-    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
-    {
-        ContractResolver = new ExplicitLevelsResolver(),
-    });
+    private static readonly JsonSerializer Serializer = CreateSerializer();
+
+    // Newtonsoft serialises Sarif.Sdk's types by reflection; the NativeAOT build keeps both assemblies whole
+    // (MetaLint.Cli.csproj) and bench/aot-smoke.sh checks its SARIF byte for byte against the JIT build.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Sarif and Newtonsoft.Json are trimmer roots")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Sarif and Newtonsoft.Json are trimmer roots")]
+    private static JsonSerializer CreateSerializer() =>
+        JsonSerializer.Create(new JsonSerializerSettings { ContractResolver = new ExplicitLevelsResolver() });
 
     /// Sarif.Sdk omits "warning", SARIF's default level, and a rule's default configuration when it holds only
     /// defaults; the contract wants every level written out, so those two properties are always serialised.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Sarif and Newtonsoft.Json are trimmer roots")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Sarif and Newtonsoft.Json are trimmer roots")]
     private sealed class ExplicitLevelsResolver : Newtonsoft.Json.Serialization.DefaultContractResolver
     {
         protected override Newtonsoft.Json.Serialization.JsonProperty CreateProperty(
