@@ -16,9 +16,12 @@ public static class MetaLintCli
 {
     /// Runs the command line against the given writers; in-process so tests see exactly what users see.
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutRedirected = true,
-        bool stderrRedirected = true)
+        bool stderrRedirected = true) =>
+        Run(args, new CliOutput(stdout, stderr, stdoutRedirected) { StderrRedirected = stderrRedirected });
+
+    public static int Run(string[] args, CliOutput io)
     {
-        var io = new CliOutput(stdout, stderr, stdoutRedirected) { StderrRedirected = stderrRedirected };
+        var (stdout, stderr) = (io.Out, io.Error);
         var root = new RootCommand("MetaLint: static analysis of Salesforce security metadata (profiles, permission sets, settings).")
         {
             CheckCommand.Create(io),
