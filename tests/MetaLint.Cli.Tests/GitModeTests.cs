@@ -102,7 +102,7 @@ public sealed class GitModeTests : IDisposable
     }
 
     [Fact]
-    public void Staged_file_unchanged_since_staging_is_read_from_the_working_tree_with_the_same_findings()
+    public void Staged_file_unchanged_since_staging_gives_the_staged_findings()
     {
         _git.Write(Profiles + "Admin.profile-meta.xml", TempRepo.Profile(("ViewSetup", true))).Commit("base");
         _git.Write(Profiles + "Admin.profile-meta.xml", TempRepo.Profile(("ViewSetup", true), ("ViewAllData", true)))
@@ -119,6 +119,38 @@ public sealed class GitModeTests : IDisposable
             .Stage(Profiles + "Admin.profile-meta.xml")
             .Write(Profiles + "Admin.profile-meta.xml", TempRepo.Profile(("ModifyAllDatX", true)));
         Findings(Check("--staged", "--format", "json")).ShouldBe([$"{Profiles}Admin.profile-meta.xml:6 ML1001"]);
+    }
+
+    [Fact]
+    public void Skip_worktree_files_are_read_from_the_index_not_from_their_edited_working_copy()
+    {
+        // A common SFDX habit: a local-only .forceignore tweak hidden from git with skip-worktree. git status calls
+        // it unchanged, but the commit carries the staged .forceignore, which does not ignore profiles.
+        _git.Write(".forceignore", "# nothing ignored\n")
+            .Write(Profiles + "Admin.profile-meta.xml", TempRepo.Profile(("ViewSetup", true)))
+            .Commit("base");
+        Git("update-index", "--skip-worktree", ".forceignore");
+        _git.Write(".forceignore", "# nothing ignored\n**/profiles/**\n")
+            .Write(Profiles + "Admin.profile-meta.xml", TempRepo.Profile(("ModifyAllData", true)))
+            .Stage(Profiles + "Admin.profile-meta.xml");
+        // And a staged profile marked skip-worktree, then edited: the staged grant is what gets committed.
+        _git.Write(Profiles + "Other.profile-meta.xml", TempRepo.Profile(("ViewAllData", true)))
+            .Stage(Profiles + "Other.profile-meta.xml");
+        Git("update-index", "--skip-worktree", Profiles + "Other.profile-meta.xml");
+        _git.Write(Profiles + "Other.profile-meta.xml", TempRepo.Profile(("ViewSetup", true)));
+
+        Findings(Check("--staged", "--format", "json")).ShouldBe(
+            [$"{Profiles}Admin.profile-meta.xml:6 ML1001", $"{Profiles}Other.profile-meta.xml:6 ML1002"]);
+    }
+
+    /// Flags TempRepo's LibGit2Sharp cannot set (skip-worktree) come from the git command line.
+    private void Git(params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = _git.Root, RedirectStandardError = true };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var git = System.Diagnostics.Process.Start(start)!;
+        git.WaitForExit();
+        git.ExitCode.ShouldBe(0, git.StandardError.ReadToEnd());
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using LibGit2Sharp;
 using MetaLint.Core.Discovery;
 
@@ -87,9 +89,10 @@ public sealed class GitRepository : IDisposable
     public void WriteTree(Commit commit, string target, IReadOnlySet<string>? keep = null) =>
         WriteEntries(Walk(commit.Tree, ""), target, keep);
 
-    /// Writes the index (staged) version of the given paths, plus the project files, below target. A file whose
-    /// working copy git's status shows unchanged since staging (what pre-commit and lint-staged leave behind) is
-    /// copied from the working tree: libgit2 would otherwise inflate its blob three times (lookup, size, content).
+    /// Writes the index (staged) version of the given paths, plus the project files, below target. A working file
+    /// whose bytes are the staged blob (git's object id of its content matches; what pre-commit and lint-staged
+    /// leave behind) is copied from the working tree instead: libgit2 would inflate the blob three times (lookup,
+    /// size, content). Anything else (edited since staging, skip-worktree, clean filters) comes from the blob.
     public void WriteIndex(string target, IReadOnlySet<string> keep)
     {
         foreach (var entry in _repo.Index)
@@ -98,18 +101,41 @@ public sealed class GitRepository : IDisposable
             if (!Wanted(path, keep)) continue;   // decide before loading: a pre-commit run reads only what it needs
             var full = Path.Combine(target, path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            if (entry.Mode is Mode.NonExecutableFile or Mode.ExecutableFile && UnchangedSinceStaged(path))
-                File.Copy(Path.Combine(WorkDir, path), full);
-            else if (_repo.Lookup<Blob>(entry.Id) is { } blob)
+            if (entry.Mode is Mode.NonExecutableFile or Mode.ExecutableFile &&
+                CopyIfStaged(Path.Combine(WorkDir, path), full, entry.Id.Sha))
+                continue;
+            if (_repo.Lookup<Blob>(entry.Id) is { } blob)
                 WriteBlob(blob, full);
         }
     }
 
-    private bool UnchangedSinceStaged(string path)
+    /// Copies source to target while hashing what was copied as a git blob; true when that hash is objectId.
+    /// Hashing the bytes actually copied leaves no window for a concurrent edit (lint-staged runs tasks in parallel).
+    internal static bool CopyIfStaged(string source, string target, string objectId)
     {
-        const FileStatus changed = FileStatus.ModifiedInWorkdir | FileStatus.DeletedFromWorkdir |
-            FileStatus.TypeChangeInWorkdir | FileStatus.RenamedInWorkdir | FileStatus.Conflicted | FileStatus.Unreadable;
-        return (_repo.RetrieveStatus(path) & changed) == 0 && File.Exists(Path.Combine(WorkDir, path));
+        try
+        {
+            using var hash = IncrementalHash.CreateHash(objectId.Length == 64 ? HashAlgorithmName.SHA256 : HashAlgorithmName.SHA1);
+            using (var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete,
+                       64 * 1024, FileOptions.SequentialScan))
+            using (var output = File.Create(target))
+            {
+                // A file that grows or shrinks while read no longer matches this header, so it fails the check.
+                hash.AppendData(Encoding.ASCII.GetBytes($"blob {input.Length}\0"));
+                var buffer = new byte[64 * 1024];
+                int n;
+                while ((n = input.Read(buffer)) > 0)
+                {
+                    hash.AppendData(buffer, 0, n);
+                    output.Write(buffer, 0, n);
+                }
+            }
+            return Convert.ToHexStringLower(hash.GetHashAndReset()) == objectId;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;   // unreadable or gone: the blob is the staged content anyway
+        }
     }
 
     private static IEnumerable<(string Path, Blob? Blob)> Walk(Tree tree, string prefix)
