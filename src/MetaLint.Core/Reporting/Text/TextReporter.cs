@@ -73,12 +73,28 @@ public sealed class TextReporter(bool color) : IReporter
         void Line(string text) => Line((text, null));
     }
 
+    /// File and component names come from the repository: a control character or line separator in one ("%0D" in
+    /// a file name decodes to CR) must not start a line or move the cursor, so it is shown as an escape (\u000D).
+    internal static string Printable(string text)
+    {
+        if (!text.AsSpan().ContainsAny(Unprintable)) return text;
+        var sb = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+            if (Unprintable.Contains(c)) sb.Append($"\\u{(int)c:X4}");
+            else sb.Append(c);
+        return sb.ToString();
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Unprintable = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, 0x20).Where(c => c != '\t').Concat(Enumerable.Range(0x7F, 0x21)).Concat([0x2028, 0x2029])
+            .Select(c => (char)c).ToArray());
+
     private sealed class PlainSink(TextWriter output) : ISink
     {
         public void Line(params (string Text, Style? Style)[] spans)
         {
-            foreach (var (text, _) in spans) output.Write(text);
-            output.WriteLine();
+            foreach (var (text, _) in spans) output.Write(Printable(text));
+            output.Write('\n');
         }
     }
 
@@ -95,14 +111,14 @@ public sealed class TextReporter(bool color) : IReporter
                 Out = new AnsiConsoleOutput(output),
                 Interactive = InteractionSupport.No,
             });
-            _console.Profile.Width = 100_000;   // never wrap: lines stay greppable
+            _console.Profile.Width = int.MaxValue;   // never wrap: lines stay greppable, as in plain text
         }
 
         public void Line(params (string Text, Style? Style)[] spans)
         {
             foreach (var (text, style) in spans)
-                if (text.Length > 0) _console.Write(new Spectre.Console.Text(text, style));
-            _console.WriteLine();
+                if (text.Length > 0) _console.Write(new Spectre.Console.Text(Printable(text), style));
+            _console.Write(new Spectre.Console.Text("\n"));
         }
     }
 }
