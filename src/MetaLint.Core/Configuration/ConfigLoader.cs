@@ -254,7 +254,8 @@ public static class ConfigLoader
         var justification = Get("justification") ?? throw Error(path, node, "exception needs a 'justification'");
         DateOnly? expires = null;
         if (Get("expires") is { } e)
-            expires = DateOnly.TryParseExact(e, "yyyy-MM-dd", out var d)
+            expires = DateOnly.TryParseExact(e, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var d)
                 ? d
                 : throw Error(path, values["expires"].Node, $"'expires' must be a date like 2026-12-31, not '{e}'");
         return new ExceptionEntry(rule.Descriptor.Id, component, glob, justification, Get("approvedBy"), expires,

@@ -36,7 +36,7 @@ public static class EvidenceWriter
         w.WriteString("name", "MetaLint");
         w.WriteString("version", Report.ToolVersion);
         w.WriteEndObject();
-        w.WriteString("timestamp", e.Timestamp.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ"));
+        w.WriteString("timestamp", e.Timestamp.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
         if (e.ConfigPath != null) w.WriteString("config", e.ConfigPath); else w.WriteNull("config");
 
         w.WritePropertyName("commit");
@@ -103,7 +103,7 @@ public static class EvidenceWriter
             if (entry.Path != null) w.WriteString("path", entry.Path);
             w.WriteString("justification", entry.Justification);
             if (entry.ApprovedBy != null) w.WriteString("approvedBy", entry.ApprovedBy); else w.WriteNull("approvedBy");
-            if (entry.Expires is { } x) w.WriteString("expires", x.ToString("yyyy-MM-dd")); else w.WriteNull("expires");
+            if (entry.Expires is { } x) w.WriteString("expires", x.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)); else w.WriteNull("expires");
             w.WriteNumber("findingsSuppressed", count);
             w.WriteNumber("line", entry.Line);
             w.WriteEndObject();
@@ -128,12 +128,12 @@ public static class EvidenceWriter
         w.WriteStartObject("author");
         w.WriteString("name", c.AuthorName);
         w.WriteString("email", c.AuthorEmail);
-        w.WriteString("when", c.AuthorWhen.ToString("yyyy-MM-ddTHH:mm:sszzz"));
+        w.WriteString("when", c.AuthorWhen.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
         w.WriteEndObject();
         w.WriteStartObject("committer");
         w.WriteString("name", c.CommitterName);
         w.WriteString("email", c.CommitterEmail);
-        w.WriteString("when", c.CommitterWhen.ToString("yyyy-MM-ddTHH:mm:sszzz"));
+        w.WriteString("when", c.CommitterWhen.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
         w.WriteEndObject();
         w.WriteEndObject();
     }

@@ -57,7 +57,7 @@ public sealed class JsonReporter : IReporter
                     w.WriteString("kind", sup.Source == SuppressionSource.Inline ? "inSource" : "external");
                     w.WriteString("justification", sup.Justification);
                     if (sup.ApprovedBy != null) w.WriteString("approvedBy", sup.ApprovedBy);
-                    if (sup.Expires is { } e) w.WriteString("expires", e.ToString("yyyy-MM-dd"));
+                    if (sup.Expires is { } e) w.WriteString("expires", e.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
                     w.WriteEndObject();
                 }
                 w.WriteEndObject();

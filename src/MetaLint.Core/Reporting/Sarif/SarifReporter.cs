@@ -206,7 +206,7 @@ public sealed class SarifReporter : IReporter
             Justification = s.Justification,
         };
         if (s.ApprovedBy != null) sarif.SetProperty("approvedBy", s.ApprovedBy);
-        if (s.Expires is { } e) sarif.SetProperty("expires", e.ToString("yyyy-MM-dd"));
+        if (s.Expires is { } e) sarif.SetProperty("expires", e.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         return sarif;
     }
 

@@ -1,0 +1,41 @@
+using System.Globalization;
+using MetaLint.Core.Configuration;
+using MetaLint.Core.Reporting;
+using MetaLint.Core.Tests.Support;
+
+namespace MetaLint.Core.Tests.Configuration;
+
+/// Core reads rules.yml and writes reports the same under any locale (Buddhist and Hijri calendars included).
+public sealed class CultureTests : IDisposable
+{
+    private readonly CultureInfo _saved = CultureInfo.CurrentCulture;
+
+    public void Dispose() => CultureInfo.CurrentCulture = _saved;
+
+    [Theory]
+    [InlineData("th-TH")]
+    [InlineData("ar-SA")]
+    [InlineData("fa-IR")]
+    public void Exception_expiry_and_min_score_read_the_same_under_any_locale(string culture)
+    {
+        CultureInfo.CurrentCulture = new CultureInfo(culture);
+        var config = ConfigLoader.Parse(
+            "environments:\n  prod:\n    min-score: 90.5\n" +
+            "exceptions:\n  - rule: ML1001\n    component: Profile:Admin\n    justification: Break-glass admin\n" +
+            "    approvedBy: sec@example.com\n    expires: 2099-12-31\n", "rules.yml");
+        config.Exceptions.Single().Expires.ShouldBe(new DateOnly(2099, 12, 31));
+        config.Environments["prod"].MinScore.ShouldBe(90.5);
+    }
+
+    [Theory]
+    [InlineData("th-TH")]
+    [InlineData("ar-SA")]
+    public void Reports_are_byte_identical_under_any_locale(string culture)
+    {
+        var r = Run.Folder(Repo.Path("testdata", "sample-org"));
+        string Json() { var w = new StringWriter(); new Core.Reporting.Json.JsonReporter().Write(new Report(r.Findings, r.Rules, 1), w); return w.ToString(); }
+        var invariant = Json();
+        CultureInfo.CurrentCulture = new CultureInfo(culture);
+        Json().ShouldBe(invariant);
+    }
+}
