@@ -81,7 +81,7 @@ public static class GitModes
         public void Dispose()
         {
             try { Directory.Delete(Folder, recursive: true); }
-            catch (IOException) { }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }   // a leftover temp folder never fails the run
         }
 
         /// Discovers the snapshot's counterparts of root and paths; paths it does not hold are skipped.
