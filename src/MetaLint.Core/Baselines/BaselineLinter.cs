@@ -17,7 +17,8 @@ public static class BaselineLinter
         var file = baseline.Path ?? "baseline";
         if (sizeInBytes > MaxBytes)
             issues.Add(new(new BaselineOrigin(file, 1, 0), "(file)",
-                $"the file is {sizeInBytes:N0} bytes; Health Check imports at most 20 KB"));
+                string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"the file is {sizeInBytes:N0} bytes; Health Check imports at most 20 KB")));
 
         var seen = new Dictionary<string, BaselineSetting>(StringComparer.OrdinalIgnoreCase);
         foreach (var s in baseline.Settings)

@@ -30,12 +30,28 @@ public sealed class CultureTests : IDisposable
     [Theory]
     [InlineData("th-TH")]
     [InlineData("ar-SA")]
-    public void Reports_are_byte_identical_under_any_locale(string culture)
+    [InlineData("fr-FR")]
+    public void Analysis_and_every_report_are_byte_identical_under_any_locale(string culture)
     {
-        var r = Run.Folder(Repo.Path("testdata", "sample-org"));
-        string Json() { var w = new StringWriter(); new Core.Reporting.Json.JsonReporter().Write(new Report(r.Findings, r.Rules, 1), w); return w.ToString(); }
-        var invariant = Json();
-        CultureInfo.CurrentCulture = new CultureInfo(culture);
-        Json().ShouldBe(invariant);
+        string Render()
+        {
+            var r = Run.Folder(Repo.Path("testdata", "sample-org"));
+            var report = new Report(r.Findings, r.Rules, r.Discovery.Files.Count) { Score = r.Score };
+            var text = string.Concat(new IReporter[] { new Core.Reporting.Text.TextReporter(false), new Core.Reporting.Json.JsonReporter(),
+                new Core.Reporting.Sarif.SarifReporter() }.Select(reporter => { var w = new StringWriter(); reporter.Write(report, w); return w.ToString(); }));
+            return text + string.Join('\n', Core.Baselines.BaselineLinter.Lint(Core.Baselines.Baseline.Standard, 30 * 1024));
+        }
+        var invariant = Render();
+        // The pool threads that parse and check files take the default culture, not the test thread's.
+        var savedDefault = CultureInfo.DefaultThreadCurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.DefaultThreadCurrentCulture = new CultureInfo(culture);
+            Render().ShouldBe(invariant);
+        }
+        finally
+        {
+            CultureInfo.DefaultThreadCurrentCulture = savedDefault;
+        }
     }
 }
