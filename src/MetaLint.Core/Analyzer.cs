@@ -134,7 +134,7 @@ public static class Analyzer
             i =>
             {
                 var parsed = unsaved != null && unsaved.TryGetValue(files[i].FullPath, out var text)
-                    ? MetadataParser.Parse(files[i], new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)))
+                    ? MetadataParser.ParseText(files[i], text)
                     : MetadataParser.Parse(files[i]);
                 directives[i] = parsed.Directives;
                 if (files[i].DecomposedSet != null) decomposed[i] = parsed;

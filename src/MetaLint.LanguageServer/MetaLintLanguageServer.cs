@@ -22,6 +22,7 @@ public sealed class MetaLintLanguageServer : IDisposable
     private readonly Dictionary<string, Document> _open = new(StringComparer.Ordinal);   // by URI
     private readonly TaskCompletionSource<int> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _shutdown;
+    private string? _shownConfigError;   // shown once, not on every keystroke
 
     private sealed record Document(int? Version, string Text);
 
@@ -85,7 +86,7 @@ public sealed class MetaLintLanguageServer : IDisposable
         var doc = p.GetProperty("textDocument");
         var uri = doc.GetProperty("uri").GetString()!;
         _open[uri] = new Document(Version(doc), doc.GetProperty("text").GetString() ?? "");
-        Publish(uri);
+        PublishLatest(uri);
     }
 
     private void DidChange(JsonElement p)
@@ -96,7 +97,18 @@ public sealed class MetaLintLanguageServer : IDisposable
         if (changes.GetArrayLength() == 0) return;
         // Full sync: the last change holds the whole text.
         _open[uri] = new Document(Version(doc), changes[changes.GetArrayLength() - 1].GetProperty("text").GetString() ?? "");
-        Publish(uri);
+        PublishLatest(uri);
+    }
+
+    /// Queues the check behind the messages already received, and skips it if a newer text has arrived by then:
+    /// typing in a multi-MB profile must not build a backlog of checks of versions nobody sees any more.
+    private void PublishLatest(string uri)
+    {
+        var queued = _open[uri];
+        _queue.Post(_ =>
+        {
+            if (_open.TryGetValue(uri, out var current) && ReferenceEquals(current, queued)) Publish(uri);
+        }, null);
     }
 
     private void DidSave(JsonElement p)
@@ -136,19 +148,29 @@ public sealed class MetaLintLanguageServer : IDisposable
     private IEnumerable<Finding> Analyse(string path, string text)
     {
         MetaLintConfig config;
+        var configFile = ConfigLoader.FindNearest(path);
         try
         {
-            config = ConfigLoader.FindNearest(path) is { } file ? ConfigLoader.Load(file) : MetaLintConfig.Default;
+            config = configFile is null ? MetaLintConfig.Default : ConfigLoader.Load(configFile);
+            _shownConfigError = null;
         }
         catch (ConfigException e)
         {
-            // Same message as the CLI's exit-2 error; the document is still checked, with the default rules.
-            Notify("window/showMessage", new JsonObject { ["type"] = 1, ["message"] = $"metalint: {e.Message}" });
+            // Same message as the CLI's exit-2 error, once per distinct error; the document is still checked,
+            // with the default rules.
+            var message = $"metalint: {e.Message}";
+            if (message != _shownConfigError)
+                Notify("window/showMessage", new JsonObject { ["type"] = 1, ["message"] = message });
+            _shownConfigError = message;
             config = MetaLintConfig.Default;
         }
         if (!File.Exists(path)) return [];
+        // Outside a project or git tree, rules.yml patterns are relative to its own folder (else the file's),
+        // never to the folder the editor happened to start the server in.
+        var fallback = Path.GetDirectoryName(configFile ?? path);
         var result = Analyzer.Run([path], new AnalysisOptions
         {
+            Root = Core.Discovery.Discoverer.FindRoot([path], fallback),
             Config = config,
             Jobs = 1,
             Unsaved = new Dictionary<string, string>(StringComparer.Ordinal) { [path] = text },

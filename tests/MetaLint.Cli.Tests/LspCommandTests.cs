@@ -12,7 +12,7 @@ public sealed class LspCommandTests
     {
         var (editor, server) = FullDuplexStream.CreatePair();
         var io = new CliOutput(new StringWriter(), new StringWriter(), true) { OpenInput = () => server, OpenOutput = () => server };
-        var run = Task.Run(() => MetaLintCli.Run(["lsp"], io));
+        var run = Task.Run(() => MetaLintCli.Run(["lsp", "--stdio"], io));   // --stdio: what vscode-languageclient adds
 
         using var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(editor, editor, new SystemTextJsonFormatter()));
         rpc.StartListening();

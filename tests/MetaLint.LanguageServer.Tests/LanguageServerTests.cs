@@ -116,6 +116,47 @@ public sealed class LanguageServerTests : IAsyncLifetime
         message.GetProperty("type").GetInt32().ShouldBe(1);
         message.GetProperty("message").GetString()!.ShouldContain("rules.yml");
         Codes(await _client.Diagnostics()).ShouldBe(["ML1001"]);
+
+        // Shown once, not again on every keystroke while rules.yml stays broken.
+        await _client.Change(Profile, ProfileWith("ModifyAllData", "ViewAllData"), version: 2);
+        Codes(await _client.Diagnostics()).Order().ShouldBe(["ML1001", "ML1002"]);
+        await _client.Change(Profile, ProfileWith("ViewAllData"), version: 3);
+        Codes(await _client.Diagnostics()).ShouldBe(["ML1002"]);
+        _client.UnreadMessages.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Editor_text_is_already_decoded_so_a_declared_utf16_encoding_does_not_matter()
+    {
+        await _client.Open(Profile, ProfileWith("ModifyAllData").Replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\""));
+        Codes(await _client.Diagnostics()).ShouldBe(["ML1001"]);
+    }
+
+    [Fact]
+    public async Task Rapid_changes_end_with_the_diagnostics_of_the_last_version()
+    {
+        await _client.Open(Profile, ProfileWith());
+        Codes(await _client.Diagnostics()).ShouldBeEmpty();
+        for (var v = 2; v <= 6; v++)
+            await _client.Change(Profile, v % 2 == 0 ? ProfileWith("ModifyAllData") : ProfileWith("ViewAllData"), version: v);
+        // Versions superseded before their turn are skipped; whatever is published comes in order and ends at 6.
+        var versions = new List<int>();
+        JsonElement last;
+        do
+        {
+            last = await _client.Diagnostics();
+            versions.Add(last.GetProperty("version").GetInt32());
+        } while (versions[^1] != 6);
+        versions.ShouldBeInOrder();
+        Codes(last).ShouldBe(["ML1001"]);
+    }
+
+    [Fact]
+    public async Task Outside_a_project_rules_yml_patterns_are_relative_to_its_folder_not_the_servers()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_root, "rules.yml"), "exclude:\n  - force-app/profiles/Admin.profile-meta.xml\n");
+        await _client.Open(Profile, ProfileWith("ModifyAllData"));
+        Codes(await _client.Diagnostics()).ShouldBeEmpty();
     }
 
     [Fact]

@@ -60,6 +60,9 @@ public sealed class LspClient : IAsyncDisposable
     /// The next window/showMessage notification.
     public async Task<JsonElement> Message() => await _messages.Reader.ReadAsync().AsTask().WaitAsync(Timeout);
 
+    /// window/showMessage notifications received and not yet read.
+    public int UnreadMessages => _messages.Reader.Count;
+
     public static string Uri(string path) => new Uri(path).AbsoluteUri;
 
     public async ValueTask DisposeAsync()

@@ -21,13 +21,18 @@ public sealed class Discoverer
     /// The analysed root: the nearest folder at or above the first path holding sfdx-project.json; else the top
     /// of the git working tree holding it; else that path when it is a folder; else the current folder when the
     /// file is below it; else the file's folder.
-    public static string FindRoot(IReadOnlyList<string> paths)
+    public static string FindRoot(IReadOnlyList<string> paths) => FindRoot(paths, null);
+
+    /// As FindRoot(paths), but outside any project or git tree the root is fallback instead of one derived from
+    /// the current folder (the language server's current folder is whatever the editor chose).
+    public static string FindRoot(IReadOnlyList<string> paths, string? fallback)
     {
         var first = Path.GetFullPath(paths.Count > 0 ? paths[0] : ".");
         var isDir = Directory.Exists(first);
         var start = isDir ? first : Path.GetDirectoryName(first) ?? first;
         if (Ancestor(start, dir => File.Exists(Path.Combine(dir, ProjectLayout.FileName))) is { } project) return project;
         if (GitTop(start) is { } gitTop) return gitTop;
+        if (fallback != null) return fallback;
         if (isDir) return first;
         var cwd = Directory.GetCurrentDirectory();
         return first.StartsWith(Path.TrimEndingDirectorySeparator(cwd) + Path.DirectorySeparatorChar, StringComparison.Ordinal)

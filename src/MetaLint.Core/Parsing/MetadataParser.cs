@@ -47,17 +47,31 @@ public static class MetadataParser
     /// the stream propagate, everything the content can cause becomes a ParseFailure.
     public static ParsedFile Parse(SourceFile file, Stream stream)
     {
+        if (stream.CanSeek && stream.Length == 0) return Failed(file, 1, 1, "the file is empty");
+        return Guarded(file, () => XmlReader.Create(stream, Settings),
+            () => stream.CanSeek ? FindDoctype(stream) : (1, 1));
+    }
+
+    /// Parses text already decoded (an editor's buffer): the XML declaration's encoding is not applied again.
+    public static ParsedFile ParseText(SourceFile file, string text)
+    {
+        if (text.Length == 0) return Failed(file, 1, 1, "the file is empty");
+        return Guarded(file, () => XmlReader.Create(new StringReader(text), Settings), () => Locate(text, "<!DOCTYPE"));
+    }
+
+    /// Reads a document, turning everything its content can cause into a ParseFailure at the failing position.
+    private static ParsedFile Guarded(SourceFile file, Func<XmlReader> open, Func<(int Line, int Column)> doctype)
+    {
         try
         {
-            if (stream.CanSeek && stream.Length == 0) return Failed(file, 1, 1, "the file is empty");
-            using var reader = XmlReader.Create(stream, Settings);
+            using var reader = open();
             var parser = new Reader(reader, file);
             var (content, settings) = parser.ReadDocument();
             return new ParsedFile(file, content, null) { Settings = settings, Directives = parser.Directives };
         }
         catch (XmlException e) when (IsDtdError(e))
         {
-            var (line, column) = stream.CanSeek ? FindDoctype(stream) : (1, 1);
+            var (line, column) = doctype();
             return Failed(file, line, column,
                 "the file contains a DTD (<!DOCTYPE ...>); metadata files never do, and MetaLint does not process DTDs");
         }
@@ -94,16 +108,21 @@ public static class MetadataParser
             stream.Position = 0;
             using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
             var buffer = new char[64 * 1024];
-            var text = new string(buffer, 0, reader.ReadBlock(buffer));
-            var at = text.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
-            if (at < 0) return (1, 1);
-            var lineStart = text.LastIndexOf('\n', Math.Max(at - 1, 0)) + 1;
-            return (text.AsSpan(0, at).Count('\n') + 1, at - lineStart + 1);
+            return Locate(new string(buffer, 0, reader.ReadBlock(buffer)), "<!DOCTYPE");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             return (1, 1);
         }
+    }
+
+    /// 1-based line and column of the first occurrence of what in text; (1, 1) when absent.
+    private static (int Line, int Column) Locate(string text, string what)
+    {
+        var at = text.IndexOf(what, StringComparison.Ordinal);
+        if (at < 0) return (1, 1);
+        var lineStart = text.LastIndexOf('\n', Math.Max(at - 1, 0)) + 1;
+        return (text.AsSpan(0, at).Count('\n') + 1, at - lineStart + 1);
     }
 
     private static string Describe(XmlException e)
