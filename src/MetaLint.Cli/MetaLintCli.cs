@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MetaLint.Cli.Commands;
+using MetaLint.Core.Reporting.Text;
 
 namespace MetaLint.Cli;
 
@@ -17,7 +18,11 @@ public static class MetaLintCli
     /// Runs the command line against the given writers; in-process so tests see exactly what users see.
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutRedirected = true,
         bool stderrRedirected = true) =>
-        Run(args, new CliOutput(stdout, stderr, stdoutRedirected) { StderrRedirected = stderrRedirected });
+        Run(args, new CliOutput(stdout, new TerminalText.Writer(stderr), stdoutRedirected)
+        {
+            StderrRedirected = stderrRedirected,
+            ProgressOut = stderr,
+        });
 
     public static int Run(string[] args, CliOutput io)
     {
@@ -40,9 +45,13 @@ public static class MetaLintCli
     }
 }
 
-/// Where commands write, and whether stdout is a terminal (for colour).
+/// Where commands write, and whether stdout is a terminal (for colour). Error carries messages, which quote
+/// repository content, so MetaLintCli.Run gives it a TerminalText.Writer; ProgressOut is the raw stderr.
 public sealed record CliOutput(TextWriter Out, TextWriter Error, bool StdoutRedirected)
 {
+    /// Where the progress bar draws (its ANSI codes must reach the terminal); Error unless set.
+    public TextWriter? ProgressOut { get; init; }
+
     public bool UseColor => !StdoutRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null or "";
 
     /// Whether stderr is a file or pipe; progress is drawn only on a terminal.

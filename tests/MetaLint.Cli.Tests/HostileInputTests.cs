@@ -88,4 +88,16 @@ public sealed class HostileInputTests : IDisposable
     }
 
     private void Write(string name, string content) => File.WriteAllText(Path.Combine(_tmp, name), content);
+
+    [Fact]
+    public void Repository_text_in_stderr_messages_cannot_drive_the_terminal()
+    {
+        // sfdx-project.json names a package folder whose name carries ESC (erase line) and CR: the warning that
+        // quotes it must show them as escapes, not send them to the terminal.
+        File.WriteAllText(Path.Combine(_tmp, "sfdx-project.json"),
+            "{\"packageDirectories\":[{\"path\":\"gone\\u001b[2K\\rmetalint: No problems found\",\"default\":true}]}");
+        var r = Cli.Run("check", _tmp);
+        r.Error.ShouldContain("gone\\u001B[2K\\u000Dmetalint: No problems found");
+        r.Error.Where(c => char.IsControl(c) && c != '\n').ShouldBeEmpty();
+    }
 }

@@ -19,7 +19,7 @@ public static class ProgressDisplay
         // The caller has established that stderr is a terminal, so don't let Spectre second-guess the writer.
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(io.Error),
+            Out = new AnsiConsoleOutput(io.ProgressOut ?? io.Error),
             Ansi = AnsiSupport.Yes,
             Interactive = InteractionSupport.Yes,
         });

@@ -73,27 +73,11 @@ public sealed class TextReporter(bool color) : IReporter
         void Line(string text) => Line((text, null));
     }
 
-    /// File and component names come from the repository: a control character or line separator in one ("%0D" in
-    /// a file name decodes to CR) must not start a line or move the cursor, so it is shown as an escape (\u000D).
-    internal static string Printable(string text)
-    {
-        if (!text.AsSpan().ContainsAny(Unprintable)) return text;
-        var sb = new System.Text.StringBuilder(text.Length + 16);
-        foreach (var c in text)
-            if (Unprintable.Contains(c)) sb.Append($"\\u{(int)c:X4}");
-            else sb.Append(c);
-        return sb.ToString();
-    }
-
-    private static readonly System.Buffers.SearchValues<char> Unprintable = System.Buffers.SearchValues.Create(
-        Enumerable.Range(0, 0x20).Where(c => c != '\t').Concat(Enumerable.Range(0x7F, 0x21)).Concat([0x2028, 0x2029])
-            .Select(c => (char)c).ToArray());
-
     private sealed class PlainSink(TextWriter output) : ISink
     {
         public void Line(params (string Text, Style? Style)[] spans)
         {
-            foreach (var (text, _) in spans) output.Write(Printable(text));
+            foreach (var (text, _) in spans) output.Write(TerminalText.Printable(text));
             output.Write('\n');
         }
     }
@@ -117,7 +101,7 @@ public sealed class TextReporter(bool color) : IReporter
         public void Line(params (string Text, Style? Style)[] spans)
         {
             foreach (var (text, style) in spans)
-                if (text.Length > 0) _console.Write(new Spectre.Console.Text(Printable(text), style));
+                if (text.Length > 0) _console.Write(new Spectre.Console.Text(TerminalText.Printable(text), style));
             _console.Write(new Spectre.Console.Text("\n"));
         }
     }
