@@ -32,11 +32,12 @@ public sealed class TextReporterTests : IDisposable
     [Fact]
     public void Control_characters_and_line_separators_in_names_are_escaped_in_both_sinks()
     {
-        // "%0D" decodes to CR in the component name; a raw ESC and U+2028 sit in the file name itself.
-        File.WriteAllText(Path.Combine(_root, "Evil%0D\u001b[2K\u2028Admin.profile-meta.xml"), Grant);
+        // "%0D" decodes to CR in the component name; a raw ESC, U+2028 and a right-to-left override sit in the
+        // file name itself.
+        File.WriteAllText(Path.Combine(_root, "Evil%0D\u001b[2K\u2028\u202EAdmin.profile-meta.xml"), Grant);
         var (plain, colored) = Render();
 
-        plain.ShouldContain("Profile 'Evil\\u000D\\u001B[2K\\u2028Admin' grants ModifyAllData");
+        plain.ShouldContain("Profile 'Evil\\u000D\\u001B[2K\\u2028\\u202EAdmin' grants ModifyAllData");
         plain.ShouldNotContain("\r");
         plain.Where(c => char.IsControl(c) && c != '\n').ShouldBeEmpty();
         plain.Count(c => c == '\n').ShouldBe(4);   // path, finding, blank line, summary

@@ -7,7 +7,8 @@ namespace MetaLint.Core.Reporting.Text;
 public static class TerminalText
 {
     /// File and component names come from the repository: a control character or line separator in one ("%0D" in
-    /// a file name decodes to CR) must not start a line or move the cursor, so it is shown as an escape (\u000D).
+    /// a file name decodes to CR) must not start a line, move the cursor or reorder the line, so it is shown as an
+    /// escape (\u000D).
     public static string Printable(string text)
     {
         if (!text.AsSpan().ContainsAny(Unprintable)) return text;
@@ -18,8 +19,11 @@ public static class TerminalText
         return sb.ToString();
     }
 
+    // C0 and C1 controls but tab, line and paragraph separators, and the bidirectional controls that can make a
+    // line display in an order other than the one it is read in ("Trojan Source").
     private static readonly SearchValues<char> Unprintable = SearchValues.Create(
-        Enumerable.Range(0, 0x20).Where(c => c != '\t').Concat(Enumerable.Range(0x7F, 0x21)).Concat([0x2028, 0x2029])
+        Enumerable.Range(0, 0x20).Where(c => c != '\t').Concat(Enumerable.Range(0x7F, 0x21))
+            .Concat([0x200E, 0x200F, 0x2028, 0x2029]).Concat(Enumerable.Range(0x202A, 5)).Concat(Enumerable.Range(0x2066, 4))
             .Select(c => (char)c).ToArray());
 
     /// A writer that passes text through Printable, keeping its own line ends: for stderr messages that quote
