@@ -106,6 +106,8 @@ public sealed class GitRepository : IDisposable
                 continue;
             if (_repo.Lookup<Blob>(entry.Id) is { } blob)
                 WriteBlob(blob, full);
+            else
+                File.Delete(full);   // never leave the refused working copy standing in for a missing blob
         }
     }
 
