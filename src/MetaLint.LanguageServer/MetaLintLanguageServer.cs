@@ -107,7 +107,13 @@ public sealed class MetaLintLanguageServer : IDisposable
         var queued = _open[uri];
         _queue.Post(_ =>
         {
-            if (_open.TryGetValue(uri, out var current) && ReferenceEquals(current, queued)) Publish(uri);
+            if (!_open.TryGetValue(uri, out var current) || !ReferenceEquals(current, queued)) return;
+            // Outside an RPC handler nothing catches for us, and one document's failure must not end the server.
+            try { Publish(uri); }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Notify("window/logMessage", new JsonObject { ["type"] = 1, ["message"] = $"metalint: checking {uri} failed: {e.Message}" });
+            }
         }, null);
     }
 
