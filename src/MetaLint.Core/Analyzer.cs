@@ -129,23 +129,21 @@ public static class Analyzer
         var decomposed = new ParsedFile?[files.Count];
         var settings = new SettingsComponent?[files.Count];
         progress?.Start(files.Count);
-        Parallel.For(0, files.Count,
-            new ParallelOptions { MaxDegreeOfParallelism = jobs > 0 ? jobs : Environment.ProcessorCount },
-            i =>
+        ForEachFile(files.Count, jobs, i =>
+        {
+            var parsed = unsaved != null && unsaved.TryGetValue(files[i].FullPath, out var text)
+                ? MetadataParser.ParseText(files[i], text)
+                : MetadataParser.Parse(files[i]);
+            directives[i] = parsed.Directives;
+            if (files[i].DecomposedSet != null) decomposed[i] = parsed;
+            else
             {
-                var parsed = unsaved != null && unsaved.TryGetValue(files[i].FullPath, out var text)
-                    ? MetadataParser.ParseText(files[i], text)
-                    : MetadataParser.Parse(files[i]);
-                directives[i] = parsed.Directives;
-                if (files[i].DecomposedSet != null) decomposed[i] = parsed;
-                else
-                {
-                    var model = BuildModel([parsed]);
-                    findings[i] = engine.Check(model.Components);
-                    if (model.Settings.Count > 0) settings[i] = model.Settings[0];
-                }
-                progress?.Parsed();
-            });
+                var model = BuildModel([parsed]);
+                findings[i] = engine.Check(model.Components);
+                if (model.Settings.Count > 0) settings[i] = model.Settings[0];
+            }
+            progress?.Parsed();
+        });
         var sets = BuildModel(decomposed.OfType<ParsedFile>());
         return ([.. findings.Where(f => f != null).SelectMany(f => f), .. engine.Check(sets.Components)],
             [.. directives.SelectMany(d => d)], [.. settings.OfType<SettingsComponent>()]);
@@ -155,10 +153,20 @@ public static class Analyzer
     public static ParsedFile[] ParseAll(IReadOnlyList<SourceFile> files, int jobs = 0)
     {
         var results = new ParsedFile[files.Count];
-        Parallel.For(0, files.Count,
-            new ParallelOptions { MaxDegreeOfParallelism = jobs > 0 ? jobs : Environment.ProcessorCount },
-            i => results[i] = MetadataParser.Parse(files[i]));
+        ForEachFile(files.Count, jobs, i => results[i] = MetadataParser.Parse(files[i]));
         return results;
+    }
+
+    /// Runs body for 0..count-1 on up to jobs threads (0: one per core). One file, the pre-commit case, runs
+    /// inline: starting the thread pool for it costs more than the parallelism can give back.
+    private static void ForEachFile(int count, int jobs, Action<int> body)
+    {
+        if (count <= 1 || jobs == 1)
+        {
+            for (var i = 0; i < count; i++) body(i);
+            return;
+        }
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = jobs > 0 ? jobs : Environment.ProcessorCount }, body);
     }
 
     /// Turns parsed files into components; the files of a decomposed permission set become one set.
