@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using MetaLint.Cli.Commands;
 using MetaLint.Core.Reporting.Text;
 
@@ -27,8 +28,12 @@ public static class MetaLintCli
     public static int Run(string[] args, CliOutput io)
     {
         var (stdout, stderr) = (io.Out, io.Error);
-        var root = new RootCommand("MetaLint: static analysis of Salesforce security metadata (profiles, permission sets, settings).")
+        // A plain Command named "metalint" with RootCommand's --help and --version: RootCommand's constructor works
+        // out the executable's name by reflection, 2.7 ms of a 25 ms pre-commit run under NativeAOT.
+        var root = new Command("metalint", "MetaLint: static analysis of Salesforce security metadata (profiles, permission sets, settings).")
         {
+            new HelpOption(),
+            new VersionOption(),
             CheckCommand.Create(io),
             RulesCommand.Create(io),
             BaselineCommand.Create(io),
