@@ -25,7 +25,8 @@ public sealed record SettingReading(string Element, string Raw, SettingValue? Va
 }
 
 /// A Health Check baseline key that MetaLint can read from metadata (domain.md 5.4).
-/// <param name="Group">Where it lives in Security.settings: "passwordPolicies", "sessionSettings" or "" (top level).</param>
+/// <param name="Group">The Security.settings child that holds it ("passwordPolicies", "sessionSettings"), or "" when
+/// it is a child of the root itself (enableAdminLoginAsAnyUser).</param>
 /// <param name="Element">Its element there.</param>
 /// <param name="PolicyElement">Its element in a ProfilePasswordPolicy or ProfileSessionSetting file, if any.</param>
 /// <param name="PolicyCodes">Integer codes of that element mapped onto the org literals (domain.md 4.2, 4.3).</param>
@@ -45,6 +46,15 @@ public sealed record SettingDefinition(
 
     /// Natural unit of JSON standardValue ("minutes"); empty when values are literals or ranks.
     public string Unit { get; init; } = "";
+
+    /// An older element name read when Element is not set (minPasswordLength before API 35).
+    public string? LegacyElement { get; init; }
+
+    /// Older literal forms of a number ("EightCharacters" for 8), read when the text is not a number.
+    public IReadOnlyList<EnumLiteral> LegacyLiterals { get; init; } = [];
+
+    /// How to read a setting that is not one element's text (the trusted IP ranges); null for the usual reading.
+    public Func<SecuritySettings, SettingReading?>? Reader { get; init; }
 
     /// Literal by name, case-insensitively.
     public EnumLiteral? Literal(string name) =>
@@ -77,7 +87,10 @@ public static class SettingCatalog
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
         new("PasswordPolicies.minPasswordLength", "MinimumPasswordLength", SettingType.Number, P, "minimumPasswordLength",
-            MetadataKind.ProfilePasswordPolicy, "minimumPasswordLength") { Unit = "characters" },
+            MetadataKind.ProfilePasswordPolicy, "minimumPasswordLength")
+        {
+            Unit = "characters", LegacyElement = "minPasswordLength", LegacyLiterals = LegacyLengths,
+        },
         new("PasswordPolicies.maxLoginAttempts", "LoginAttemptsBeforeLockout", SettingType.Enum, P, "maxLoginAttempts",
             MetadataKind.ProfilePasswordPolicy, "maxLoginAttempts",
             Codes((0, "NoLimit"), (3, "ThreeAttempts"), (5, "FiveAttempts"), (10, "TenAttempts")))
@@ -146,7 +159,10 @@ public static class SettingCatalog
         Bool("SessionSettings.icOn2faRegistration", "IdentityConfirmationOnMfaRegistration", S, "identityConfirmationOnTwoFactorRegistrationEnabled"),
         Bool("SessionSettings.icOnEmailChange", "IdentityConfirmationOnEmailChange", S, "identityConfirmationOnEmailChange"),
         Bool("LoginAccessPolicies.adminLoginAsAnyUser", "AdminLoginAsAnyUser", "", "enableAdminLoginAsAnyUser") with { SecureValue = false },
-        new("NetworkSecurity.trustedIpRangesConfigured", "TrustedIpRangesConfigured", SettingType.Number, "networkAccess", "ipRanges"),
+        new("NetworkSecurity.trustedIpRangesConfigured", "TrustedIpRangesConfigured", SettingType.Number, "networkAccess", "ipRanges")
+        {
+            Reader = s => s.NetworkAccess is { } access ? TrustedRanges(access) : null,
+        },
     ];
 
     /// Keys Salesforce used in older exports (domain.md 5.1): kept, reported by lint, never checked.
@@ -187,14 +203,11 @@ public static class SettingCatalog
     {
         switch (c)
         {
-            case SecuritySettings s when d.Group == "networkAccess":
-                return s.NetworkAccess is { } access ? TrustedRanges(access) : null;
+            case SecuritySettings s when d.Reader != null:
+                return d.Reader(s);
             case SecuritySettings s:
-                var group = d.Group switch { P => s.PasswordPolicies, S => s.SessionSettings, _ => null };
-                var field = d.Group.Length == 0 ? s.EnableAdminLoginAsAnyUser : group?.Get(d.Element);
-                var element = d.Element;
-                if (field == null && d.Key == "PasswordPolicies.minPasswordLength" && group?.Get("minPasswordLength") is { } legacy)
-                    (field, element) = (legacy, "minPasswordLength");
+                var (field, element) = ReadElement(s, d, d.Element);
+                if (field == null && d.LegacyElement != null) (field, element) = ReadElement(s, d, d.LegacyElement);
                 return field == null ? null : new SettingReading(element, field.Value.TrimXml(), Parse(d, field.Value), field.Location);
             case ProfilePolicy p when d.PolicyKind == p.Kind && p.Get(d.PolicyElement!) is { } value:
                 return new SettingReading(d.PolicyElement!, value.Value.TrimXml(), ParseCode(d, value.Value), value.Location);
@@ -202,6 +215,10 @@ public static class SettingCatalog
                 return null;
         }
     }
+
+    /// The element's text: a child of the root when the setting has no group, else a child of its group.
+    private static (TextField? Field, string Element) ReadElement(SecuritySettings s, SettingDefinition d, string element) =>
+        (d.Group.Length == 0 ? s.Element(element)?.Text : s.Element(d.Group)?.Get(element), element);
 
     /// Parses an org value (a literal, a number or a boolean); null when not recognised.
     public static SettingValue? Parse(SettingDefinition d, string text)
@@ -214,8 +231,7 @@ public static class SettingCatalog
             case SettingType.Number:
                 if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var n))
                     return double.IsFinite(n) ? SettingValue.Of(n) : null;
-                return d.Key == "PasswordPolicies.minPasswordLength" &&
-                       LegacyLengths.FirstOrDefault(l => l.Name.Equals(t, StringComparison.OrdinalIgnoreCase)) is { } len
+                return d.LegacyLiterals.FirstOrDefault(l => l.Name.Equals(t, StringComparison.OrdinalIgnoreCase)) is { } len
                     ? SettingValue.Of(len.Value, len.Name)
                     : null;
             default:

@@ -1,9 +1,12 @@
 namespace MetaLint.Core.Model;
 
-/// The leaf children of one settings element (passwordPolicies, sessionSettings), keyed by local name.
-public sealed class SettingGroup(SourceLocation location)
+/// One child of &lt;SecuritySettings&gt; as written: a value (enableAdminLoginAsAnyUser) or a group of values
+/// (passwordPolicies, sessionSettings) whose leaf children are keyed by local name. Nil children are left out.
+public sealed class SettingsElement(TextField text)
 {
-    public SourceLocation Location { get; } = location;
+    /// The element's own text (empty for a group) and its span.
+    public TextField Text { get; } = text;
+    public SourceLocation Location => Text.Location;
     public Dictionary<string, TextField> Values { get; } = new(StringComparer.Ordinal);
 
     public TextField? Get(string element) => Values.GetValueOrDefault(element);
@@ -35,10 +38,13 @@ public abstract class SettingsComponent(SourceFile file)
 /// Security.settings: the org-wide password, session and network policies.
 public sealed class SecuritySettings(SourceFile file) : SettingsComponent(file)
 {
-    public TextField? EnableAdminLoginAsAnyUser { get; set; }
-    public SettingGroup? PasswordPolicies { get; set; }
-    public SettingGroup? SessionSettings { get; set; }
+    /// The children other than networkAccess by local name; an absent or nil child is not here.
+    public Dictionary<string, SettingsElement> Elements { get; } = new(StringComparer.Ordinal);
+
+    /// &lt;networkAccess&gt;; null when absent or nil.
     public NetworkAccess? NetworkAccess { get; set; }
+
+    public SettingsElement? Element(string name) => Elements.GetValueOrDefault(name);
 
     public override string Name => File.ComponentName;
     public override string DisplayName => "Security settings";

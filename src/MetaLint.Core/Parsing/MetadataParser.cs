@@ -203,35 +203,27 @@ public static class MetadataParser
             return (container, settings);
         }
 
+        /// Reads every child of the root the same way: networkAccess as its ranges, anything else as a value or
+        /// a group of values (what each setting reads from them is the setting catalogue's business).
         private SecuritySettings ReadSecuritySettings()
         {
             var s = new SecuritySettings(file);
             ReadBlock(child =>
             {
-                switch (child)
+                if (IsNil()) { r.Skip(); return true; }   // xsi:nil means absent, for groups as for values
+                if (child == "networkAccess") { s.NetworkAccess = ReadNetworkAccess(); return true; }
+                var values = new List<(string, TextField)>();
+                var text = ReadText(leaf =>
                 {
-                    case "enableAdminLoginAsAnyUser": s.EnableAdminLoginAsAnyUser = ReadText(); return true;
-                    case "passwordPolicies": s.PasswordPolicies = ReadGroup(); return true;
-                    case "sessionSettings": s.SessionSettings = ReadGroup(); return true;
-                    case "networkAccess": s.NetworkAccess = ReadNetworkAccess(); return true;
-                    default: return false;
-                }
-            });
-            return s;
-        }
-
-        /// Reads every leaf child of a settings element; nil children are left out, as if absent.
-        private SettingGroup ReadGroup()
-        {
-            var values = new List<(string, TextField)>();
-            var location = ReadBlock(child =>
-            {
-                if (ReadText() is { } text) values.Add((child, text));
+                    if (ReadText() is { } value) values.Add((leaf, value));
+                    return true;
+                })!;
+                var element = new SettingsElement(text);
+                foreach (var (name, value) in values) element.Values[name] = value;
+                s.Elements[child] = element;
                 return true;
             });
-            var group = new SettingGroup(location);
-            foreach (var (name, text) in values) group.Values[name] = text;
-            return group;
+            return s;
         }
 
         private NetworkAccess ReadNetworkAccess()
@@ -394,12 +386,13 @@ public static class MetadataParser
 
         private BoolField? ReadBool() => ReadText() is { } t ? new BoolField(IsTrue(t.Value), t.Location) : null;
 
-        /// Reads a leaf element's text and span; xsi:nil elements read as absent (null).
-        private TextField? ReadText()
+        /// Reads a leaf element's text and span; xsi:nil elements read as absent (null). Child elements are
+        /// skipped, or handed to readChild (as ReadBlock does) with comments between them kept as directives.
+        private TextField? ReadText(Func<string, bool>? readChild = null)
         {
             int line = _li.LineNumber, column = StartColumn();
             // xsi:nil="true" means absent, even when the element (invalidly) has content.
-            var nil = r.HasAttributes && r.GetAttribute("nil", XsiNamespace) is { } n && IsTrue(n);
+            var nil = IsNil();
             if (r.IsEmptyElement)
             {
                 var end = EmptyElementEnd(line, column);
@@ -414,19 +407,25 @@ public static class MetadataParser
             {
                 switch (r.NodeType)
                 {
+                    case XmlNodeType.Element:
+                        if (readChild == null || !readChild(r.LocalName)) r.Skip();
+                        break;
                     case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace:
                         if (first == null) first = r.Value;
                         else (more ??= new StringBuilder(first)).Append(r.Value);
                         r.Read();
                         break;
-                    case XmlNodeType.Element: r.Skip(); break;
-                    default: r.Read(); break;
+                    default:
+                        if (readChild != null) Pass(); else r.Read();
+                        break;
                 }
             }
             var (endLine, endColumn) = EndTagEnd();
             r.Read();
             return new TextField(more?.ToString() ?? first ?? "", Location(line, column, endLine, endColumn));
         }
+
+        private bool IsNil() => r.HasAttributes && r.GetAttribute("nil", XsiNamespace) is { } n && IsTrue(n);
 
         /// Column of the start tag's '<' (LinePosition points at the name, one past it).
         private int StartColumn() => Math.Max(_li.LinePosition - 1, 1);

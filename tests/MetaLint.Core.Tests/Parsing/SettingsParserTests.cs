@@ -36,8 +36,9 @@ public sealed class SettingsParserTests : IDisposable
             """);
         parsed.Failure.ShouldBeNull();
         var s = parsed.Settings.ShouldBeOfType<SecuritySettings>();
-        s.PasswordPolicies!.Values.Keys.ShouldBe(["expiration", "minPasswordLength"], ignoreOrder: true);
-        s.PasswordPolicies.Location.Span.StartLine.ShouldBe(4);
+        s.Element("passwordPolicies")!.Values.Keys.ShouldBe(["expiration", "minPasswordLength"], ignoreOrder: true);
+        s.Element("passwordPolicies")!.Location.Span.StartLine.ShouldBe(4);
+        s.Elements.Keys.ShouldBe(["passwordPolicies", "sessionSettings"], ignoreOrder: true);   // nil isTLSv12Required is absent
 
         var length = SettingCatalog.Read(SettingCatalog.Find("PasswordPolicies.minPasswordLength")!, s)!;
         (length.Element, length.Value!.Value.Number, length.Location.Span.StartLine, length.Location.Span.StartColumn)
@@ -45,6 +46,26 @@ public sealed class SettingsParserTests : IDisposable
         Baseline.Standard.Find("PasswordPolicies.minPasswordLength")!.Evaluate(length.Value.Value).ShouldBe(SettingStatus.Compliant);
         SettingCatalog.Read(SettingCatalog.Find("SessionSettings.timeout")!, s).ShouldBeNull();
         SettingCatalog.Read(SettingCatalog.Find("PasswordPolicies.questionRestriction")!, s).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_top_level_setting_reads_its_own_element_and_nil_network_access_is_absent()
+    {
+        var s = Parse("Security.settings", MetadataKind.SecuritySettings, """
+            <SecuritySettings xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                <enableAdminLoginAsAnyUser>true</enableAdminLoginAsAnyUser>
+                <enableOtherThing>false</enableOtherThing>
+                <networkAccess xsi:nil="true"/>
+            </SecuritySettings>
+            """).Settings.ShouldBeOfType<SecuritySettings>();
+        // Any top-level row reads its own element (a new one once read enableAdminLoginAsAnyUser).
+        SettingCatalog.Read(new SettingDefinition("Custom.other", "Other", SettingType.Boolean, "", "enableOtherThing"), s)!
+            .Raw.ShouldBe("false");
+        SettingCatalog.Read(new SettingDefinition("Custom.absent", "Absent", SettingType.Boolean, "", "enableAbsent"), s).ShouldBeNull();
+        SettingCatalog.Read(SettingCatalog.Find("LoginAccessPolicies.adminLoginAsAnyUser")!, s)!.Raw.ShouldBe("true");
+        // Nil is absent (contract: missing, nil or not recognised gives no finding), not "no trusted IP ranges".
+        s.NetworkAccess.ShouldBeNull();
+        SettingCatalog.Read(SettingCatalog.Find("NetworkSecurity.trustedIpRangesConfigured")!, s).ShouldBeNull();
     }
 
     [Fact]

@@ -60,12 +60,7 @@ public sealed class SettingRule : Rule<SettingsComponent>
     /// A missing setting goes on its parent element, or on line 1 when that is missing too (contract).
     private void ReportMissing(SecuritySettings s, RuleContext ctx)
     {
-        var parent = Definition.Group switch
-        {
-            "passwordPolicies" => s.PasswordPolicies?.Location,
-            "sessionSettings" => s.SessionSettings?.Location,
-            _ => null,
-        };
+        var parent = Definition.Group.Length == 0 || Definition.Reader != null ? null : s.Element(Definition.Group)?.Location;
         var location = parent == null
             ? new SourceLocation(s.File, SourceSpan.FileStart)
             : parent with
@@ -73,7 +68,7 @@ public sealed class SettingRule : Rule<SettingsComponent>
                 Span = new SourceSpan(parent.Span.StartLine, parent.Span.StartColumn, parent.Span.StartLine,
                     parent.Span.StartColumn + Definition.Group.Length + 2),
             };
-        var where = Definition.Group is "passwordPolicies" or "sessionSettings" ? $" in <{Definition.Group}>" : "";
+        var where = Definition.Group.Length == 0 || Definition.Reader != null ? "" : $" in <{Definition.Group}>";
         ctx.Report(location, s.Kind.ToString(), s.Name, Row.Key,
             $"{s.DisplayName}: {Row.Key} is not set (no <{Definition.Element}>{where}), so the org keeps whatever value it has",
             ctx.Settings.Level ?? RuleLevel.Note, detail: $"{Definition.Element} not set");
