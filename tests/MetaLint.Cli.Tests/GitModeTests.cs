@@ -36,7 +36,7 @@ public sealed class GitModeTests : IDisposable
         _git.Write(Profiles + "Admin.profile-meta.xml", TempRepo.Profile(("ViewSetup", true), ("ModifyAllData", true), ("AuthorApex", true)));
         var r = Check("--base", "HEAD");
         r.Out.ShouldStartWith("Escalations introduced by this change (against HEAD, ");
-        r.Out.ShouldContain("  Profile 'Admin': +ModifyAllData, +high-risk permission AuthorApex\n");
+        r.Out.ShouldContain("  Profile 'Admin': +Modify All Data, +Author Apex\n");
     }
 
     [Fact]

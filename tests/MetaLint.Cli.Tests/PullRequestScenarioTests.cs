@@ -45,7 +45,7 @@ public sealed class PullRequestScenarioTests : IDisposable
         var summary = r.Out[..r.Out.IndexOf("\n\n", StringComparison.Ordinal)].Split('\n');
         summary[0].ShouldStartWith("Escalations introduced by this change (against HEAD, ");
         summary[1..].ShouldBe([
-            "  Profile 'Field Sales': +ModifyAllData",
+            "  Profile 'Field Sales': +Modify All Data",
             "  Security.settings: sessionTimeout TwoHours -> TwentyFourHours",
         ]);
     }

@@ -55,19 +55,17 @@ public static class GitModes
     private static bool IsIntroduced(Finding f, IReadOnlyDictionary<string, Finding> before) =>
         !before.TryGetValue(f.Fingerprint, out var old) ||
         f.Level > old.Level ||
-        (f.Level == old.Level && f.Rule.Category == RuleCategory.Settings && f.Detail != old.Detail);
+        (f.Level == old.Level && f.Fact is SettingFact setting && setting != old.Fact);
 
-    /// A weakened setting reads "sessionTimeout TwoHours -> TwentyFourHours" when the base set it too.
+    /// Gives a setting finding the base's value of the setting, when the base set it too.
     private static Finding WithBaseValue(Finding f, IReadOnlyList<SettingsComponent> baseSettings)
     {
-        if (f.Rule.Category != RuleCategory.Settings || SettingCatalog.Find(f.Subject) is not { } definition) return f;
+        if (f.Fact is not SettingFact fact || SettingCatalog.Find(fact.Key) is not { } definition) return f;
         var before = baseSettings
-            .Where(c => c.Kind.ToString() == f.ComponentType && c.Name == f.ComponentName)
+            .Where(c => c.Kind == f.ComponentKind && c.Name == f.ComponentName)
             .Select(c => SettingCatalog.AppliesTo(definition, c) ? SettingCatalog.Read(definition, c) : null)
             .FirstOrDefault(r => r != null);
-        if (before == null) return f;
-        var space = f.Detail.IndexOf(' ');
-        return space < 0 ? f : f with { Detail = $"{f.Detail[..space]} {before.Display} -> {f.Detail[(space + 1)..]}" };
+        return before == null ? f : f with { Fact = fact with { BaseValue = before.Display } };
     }
 
     private static string RepoPath(GitRepository git, string fullPath) =>

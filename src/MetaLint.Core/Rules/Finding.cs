@@ -10,7 +10,7 @@ public sealed record Finding(
     RuleLevel Level,
     string Message,
     SourceLocation Location,
-    string ComponentType,
+    MetadataKind ComponentKind,
     string ComponentName,
     string Subject)
 {
@@ -18,7 +18,7 @@ public sealed record Finding(
     /// Hashed on first use: a text report never shows it, so a one-file run never loads the crypto library.
     public string Fingerprint => _fingerprint.Value;
 
-    /// Rule, component type and name, subject and occurrence number ("ML1001|Profile|Admin|ModifyAllData|1").
+    /// Rule, component kind and name, subject and occurrence number ("ML1001|Profile|Admin|ModifyAllData|1").
     public string FingerprintKey
     {
         get => _fingerprint.Key;
@@ -27,8 +27,13 @@ public sealed record Finding(
 
     private LazyFingerprint _fingerprint = new("");
 
-    /// What the component does wrong, without the component ("grants ModifyAllData"); used in summaries.
+    /// What the component does wrong, without the component ("allows login from ..."); used in summaries
+    /// of findings without a Fact.
     public string Detail { get; init; } = Message;
+
+    /// What the finding is about, typed (the permission, object access or setting value); null when the
+    /// message says all there is.
+    public FindingFact? Fact { get; init; }
 
     /// Set when an inline comment or a rules.yml exception dismisses the finding; it stays in reports.
     public Suppression? Suppression { get; init; }

@@ -21,18 +21,19 @@ public sealed class RuleContext
     /// Level in effect: rules.yml override, else the rule's default.
     public RuleLevel Level => Settings.Level ?? Rule.Descriptor.DefaultLevel;
 
-    public void Report(SourceLocation location, string componentType, string componentName, string subject,
-        string message, RuleLevel? level = null, string? detail = null)
+    public void Report(SourceLocation location, MetadataKind componentKind, string componentName, string subject,
+        string message, RuleLevel? level = null, string? detail = null, FindingFact? fact = null)
     {
         var effective = level ?? Level;
         if (effective == RuleLevel.None) return;
-        _findings.Add(new Finding(Rule.Descriptor, effective, message, location, componentType, componentName, subject)
+        _findings.Add(new Finding(Rule.Descriptor, effective, message, location, componentKind, componentName, subject)
         {
             Detail = detail ?? message,
+            Fact = fact,
         });
     }
 
     /// Reports on a profile or permission set: message "{Kind} '{Name}' {text}".
-    public void Report(PermissionContainer c, SourceLocation location, string subject, string text) =>
-        Report(location, c.Kind.ToString(), c.Name, subject, $"{c.KindLabel} '{c.Name}' {text}", detail: text);
+    public void Report(PermissionContainer c, SourceLocation location, string subject, string text, FindingFact? fact = null) =>
+        Report(location, c.Kind, c.Name, subject, $"{c.KindLabel} '{c.Name}' {text}", detail: text, fact: fact);
 }

@@ -27,7 +27,7 @@ public sealed class RuleEngine(IReadOnlyList<IRule> rules, MetaLintConfig config
     }
 
     /// Sorts findings (path, line, column, rule, message) and gives each a fingerprint from what it is about,
-    /// not where it is: rule, component type and name, subject, and an occurrence number for repeats.
+    /// not where it is: rule, component kind and name, subject, and an occurrence number for repeats.
     public static IReadOnlyList<Finding> Finalise(IEnumerable<Finding> findings)
     {
         var sorted = findings
@@ -40,7 +40,7 @@ public sealed class RuleEngine(IReadOnlyList<IRule> rules, MetaLintConfig config
         for (var i = 0; i < sorted.Count; i++)
         {
             var f = sorted[i];
-            var key = $"{f.RuleId}|{f.ComponentType}|{f.ComponentName}|{f.Subject}";
+            var key = $"{f.RuleId}|{f.ComponentKind}|{f.ComponentName}|{f.Subject}";
             var n = occurrences[key] = occurrences.GetValueOrDefault(key) + 1;
             sorted[i] = f with { FingerprintKey = $"{key}|{n}" };
         }

@@ -78,7 +78,7 @@ public sealed class SuppressionFilter(MetaLintConfig config, DateOnly today)
         if (glob != null) return glob.IsIgnored(f.Path, isDirectory: false);
         var component = entry.Component!;
         var colon = component.IndexOf(':');
-        if (colon > 0 && !component[..colon].Trim().Equals(f.ComponentType, StringComparison.OrdinalIgnoreCase))
+        if (colon > 0 && !component[..colon].Trim().Equals(f.ComponentKind.ToString(), StringComparison.OrdinalIgnoreCase))
             return false;
         return component[(colon + 1)..].Trim().Equals(f.ComponentName, StringComparison.OrdinalIgnoreCase);
     }

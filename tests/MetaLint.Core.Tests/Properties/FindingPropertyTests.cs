@@ -38,7 +38,7 @@ public sealed class FindingPropertyTests
         Analyse([($"force-app/{c.Name}{Suffix(c.Kind)}", layout.Write(c.Root, c.Blocks()))]);
 
     private static List<string> Identity(IEnumerable<Finding> findings) =>
-        findings.Select(f => $"{f.RuleId}|{f.ComponentType}|{f.ComponentName}|{f.Subject}|{f.Fingerprint}|{f.Message}").Order(StringComparer.Ordinal).ToList();
+        findings.Select(f => $"{f.RuleId}|{f.ComponentKind}|{f.ComponentName}|{f.Subject}|{f.Fingerprint}|{f.Message}").Order(StringComparer.Ordinal).ToList();
 
     [Fact]
     public void Findings_equal_what_the_generator_planted()

@@ -86,7 +86,7 @@ public static class EvidenceWriter
             w.WriteString("message", f.Message);
             w.WriteString("path", f.Path);
             w.WriteNumber("line", f.Span.StartLine);
-            w.WriteString("component", $"{f.ComponentType}:{f.ComponentName}");
+            w.WriteString("component", $"{f.ComponentKind}:{f.ComponentName}");
             w.WriteString("fingerprint", f.Fingerprint);
             w.WriteBoolean("suppressed", f.IsSuppressed);
             if (f.Suppression is { } s) w.WriteString("justification", s.Justification);

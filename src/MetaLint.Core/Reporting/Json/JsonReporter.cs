@@ -47,7 +47,7 @@ public sealed class JsonReporter : IReporter
                 w.WriteNumber("startColumn", f.Span.StartColumn);
                 w.WriteNumber("endLine", f.Span.EndLine);
                 w.WriteNumber("endColumn", f.Span.EndColumn);
-                w.WriteString("componentType", f.ComponentType);
+                w.WriteString("componentType", f.ComponentKind.ToString());
                 w.WriteString("component", f.ComponentName);
                 w.WriteString("subject", f.Subject);
                 w.WriteString("fingerprint", f.Fingerprint);

@@ -4,7 +4,7 @@ using MetaLint.Core.Rules;
 
 namespace MetaLint.Core.Reporting.Text;
 
-/// PR mode's headline: per component, what the change adds ("Profile 'Admin': +ModifyAllData, +Modify All on Account").
+/// PR mode's headline: per component, what the change adds ("Profile 'Admin': +Modify All Data, +Modify All on Account").
 public static class EscalationSummary
 {
     public static IEnumerable<string> Lines(IEnumerable<Finding> introduced, BaseComparison comparison)
@@ -17,27 +17,31 @@ public static class EscalationSummary
             yield break;
         }
         yield return $"Escalations introduced by this change (against {comparison.BaseRef}, {shortSha}):";
-        foreach (var component in active.GroupBy(f => (f.ComponentType, f.ComponentName))
-                     .OrderBy(g => g.Key.ComponentType, StringComparer.Ordinal)
+        foreach (var component in active.GroupBy(f => (f.ComponentKind, f.ComponentName))
+                     .OrderBy(g => g.Key.ComponentKind.ToString(), StringComparer.Ordinal)
                      .ThenBy(g => g.Key.ComponentName, StringComparer.Ordinal))
         {
             var labels = component.Select(Label).Distinct();
-            yield return $"  {Describe(component.Key.ComponentType, component.Key.ComponentName)}: {string.Join(", ", labels)}";
+            yield return $"  {Describe(component.Key.ComponentKind, component.Key.ComponentName)}: {string.Join(", ", labels)}";
         }
     }
 
-    private static string Describe(string type, string name) =>
-        !Enum.TryParse<MetadataKind>(type, out var kind) ? $"{type} '{name}'" :
-        kind == MetadataKind.SecuritySettings ? "Security.settings" :
-        kind is MetadataKind.ProfilePasswordPolicy or MetadataKind.ProfileSessionSetting
-            ? $"{kind.Label()} for '{(name.Length > 0 ? name : "(profile not set)")}'"
-            : $"{kind.Label()} '{name}'";
-
-    /// "grants ModifyAllData" -> "+ModifyAllData"; other details as written.
-    private static string Label(Finding f)
+    private static string Describe(MetadataKind kind, string name) => kind switch
     {
-        var detail = f.Detail;
-        var at = detail.IndexOf("grants ", StringComparison.Ordinal);
-        return at >= 0 ? "+" + detail[(at + "grants ".Length)..] : detail;
-    }
+        MetadataKind.SecuritySettings => "Security.settings",
+        MetadataKind.ProfilePasswordPolicy or MetadataKind.ProfileSessionSetting =>
+            $"{kind.Label()} for '{(name.Length > 0 ? name : "(profile not set)")}'",
+        _ => $"{kind.Label()} '{name}'",
+    };
+
+    /// "+Modify All Data", "+Modify All on Account", "sessionTimeout TwoHours -> TwentyFourHours"; else the detail.
+    private static string Label(Finding f) => f.Fact switch
+    {
+        PermissionFact p => "+" + UserPermissionLabels.For(p.Permission),
+        ObjectAccessFact o => $"+{o.Access.Label()} on {o.Object}",
+        SettingFact s => s.BaseValue is { } before
+            ? $"{s.Element} {before} -> {s.Value ?? "not set"}"
+            : $"{s.Element} {s.Value ?? "not set"}",
+        _ => f.Detail,
+    };
 }

@@ -12,6 +12,6 @@ public sealed class ML0001ParseFailure : Rule<ParseFailure>
         DefaultLevel: RuleLevel.Error, SecuritySeverity: null, Category: RuleCategory.Parsing);
 
     public override void Check(ParseFailure failure, RuleContext ctx) =>
-        ctx.Report(failure.Location, failure.Location.File.Kind.ToString(), failure.Location.File.ComponentName,
+        ctx.Report(failure.Location, failure.Location.File.Kind, failure.Location.File.ComponentName,
             subject: "parse", $"{failure.Location.File.Kind.Label()} '{failure.Location.File.ComponentName}' cannot be parsed: {failure.Message}");
 }

@@ -10,12 +10,12 @@ public sealed class ML1008GuestUserExposure : Rule<PermissionContainer>
         "ApiEnabled", "ViewAllUsers",
     };
 
-    private static readonly (string Element, Func<ObjectPermission, BoolField?> Flag)[] ObjectAccess =
+    private static readonly (string Element, ObjectAccess Access, Func<ObjectPermission, BoolField?> Flag)[] ObjectFlagsChecked =
     [
-        ("allowEdit", o => o.AllowEdit),
-        ("allowDelete", o => o.AllowDelete),
-        ("viewAllRecords", o => o.ViewAllRecords),
-        ("modifyAllRecords", o => o.ModifyAllRecords),
+        ("allowEdit", ObjectAccess.Edit, o => o.AllowEdit),
+        ("allowDelete", ObjectAccess.Delete, o => o.AllowDelete),
+        ("viewAllRecords", ObjectAccess.ViewAll, o => o.ViewAllRecords),
+        ("modifyAllRecords", ObjectAccess.ModifyAll, o => o.ModifyAllRecords),
     ];
 
     public override RuleDescriptor Descriptor { get; } = new(
@@ -29,9 +29,10 @@ public sealed class ML1008GuestUserExposure : Rule<PermissionContainer>
         if (!c.IsGuestProfile) return;
         foreach (var p in c.GrantedUserPermissions)
             if (Permissions.Contains(p.Name))
-                ctx.Report(c, p.NameLocation, p.Name, $"is a guest user profile and grants {p.Name}");
-        foreach (var (element, flag) in ObjectAccess)
+                ctx.Report(c, p.NameLocation, p.Name, $"is a guest user profile and grants {p.Name}", new PermissionFact(p.Name));
+        foreach (var (element, access, flag) in ObjectFlagsChecked)
             foreach (var (obj, field) in ObjectFlags.Granted(c, flag))
-                ctx.Report(c, field.Location, $"{obj}.{element}", $"is a guest user profile and grants {element} on {obj}");
+                ctx.Report(c, field.Location, $"{obj}.{element}", $"is a guest user profile and grants {element} on {obj}",
+                    new ObjectAccessFact(obj, access));
     }
 }

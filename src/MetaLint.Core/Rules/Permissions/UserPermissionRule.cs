@@ -17,7 +17,7 @@ public abstract class UserPermissionRule : Rule<PermissionContainer>
         var flagged = Flagged(ctx);
         foreach (var p in c.GrantedUserPermissions)
             if (flagged.Contains(p.Name))
-                ctx.Report(c, p.NameLocation, p.Name, Message(p.Name));
+                ctx.Report(c, p.NameLocation, p.Name, Message(p.Name), new PermissionFact(p.Name));
     }
 
     protected virtual string Message(string permission) => $"grants {permission}";

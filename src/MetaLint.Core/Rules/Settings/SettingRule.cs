@@ -52,9 +52,9 @@ public sealed class SettingRule : Rule<SettingsComponent>
         var judgement = _setting.Form == BaselineForm.Json
             ? $"weaker than standardValue {_setting.StandardValue} in {_setting.Source} ({_setting.Risk.RiskType()})"
             : $"{status.Label()} against {_setting.Source} ({_setting.Expectation}; {_setting.Risk.Label()} risk)";
-        ctx.Report(a.Reading.Location, c.Kind.ToString(), c.Name, Row.Key,
+        ctx.Report(a.Reading.Location, c.Kind, c.Name, Row.Key,
             $"{c.DisplayName}: {a.Reading.Element} is {a.Reading.Display}, {judgement}",
-            ctx.Settings.Level ?? level, detail: $"{a.Reading.Element} {a.Reading.Display}");
+            ctx.Settings.Level ?? level, fact: new SettingFact(Row.Key, a.Reading.Element, a.Reading.Display));
     }
 
     /// A missing setting goes on its parent element, or on line 1 when that is missing too (contract).
@@ -69,9 +69,9 @@ public sealed class SettingRule : Rule<SettingsComponent>
                     parent.Span.StartColumn + Definition.Group.Length + 2),
             };
         var where = Definition.Group.Length == 0 || Definition.Reader != null ? "" : $" in <{Definition.Group}>";
-        ctx.Report(location, s.Kind.ToString(), s.Name, Row.Key,
+        ctx.Report(location, s.Kind, s.Name, Row.Key,
             $"{s.DisplayName}: {Row.Key} is not set (no <{Definition.Element}>{where}), so the org keeps whatever value it has",
-            ctx.Settings.Level ?? RuleLevel.Note, detail: $"{Definition.Element} not set");
+            ctx.Settings.Level ?? RuleLevel.Note, fact: new SettingFact(Row.Key, Definition.Element, Value: null));
     }
 }
 

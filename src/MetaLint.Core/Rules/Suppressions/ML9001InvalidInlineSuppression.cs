@@ -21,7 +21,7 @@ public sealed class ML9001InvalidInlineSuppression : Rule<InlineDirective>
             d.Reason == null ? $"gives no reason for suppressing {string.Join(", ", d.RuleIds)} (write: {InlineDirective.Keyword} {string.Join(", ", d.RuleIds)}: reason)" :
             null;
         if (problem == null) return;
-        ctx.Report(d.Location, file.Kind.ToString(), file.ComponentName, $"line {d.AppliesToLine}",
+        ctx.Report(d.Location, file.Kind, file.ComponentName, $"line {d.AppliesToLine}",
             $"Inline suppression {problem}; it suppresses nothing");
     }
 }

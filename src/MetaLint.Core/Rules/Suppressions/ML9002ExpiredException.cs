@@ -15,7 +15,7 @@ public sealed class ML9002ExpiredException : Rule<ExpiredException>
     {
         var f = x.Finding;
         var approver = x.Entry.ApprovedBy is { } a ? $", approved by {a}" : "";
-        ctx.Report(f.Location, f.ComponentType, f.ComponentName, $"{f.RuleId}|{f.Subject}",
+        ctx.Report(f.Location, f.ComponentKind, f.ComponentName, $"{f.RuleId}|{f.Subject}",
             $"Exception for {f.RuleId} ('{x.Entry.Justification}'{approver}) expired on {x.Entry.Expires:yyyy-MM-dd} (rules.yml line {x.Entry.Line}): {f.Message}");
     }
 }

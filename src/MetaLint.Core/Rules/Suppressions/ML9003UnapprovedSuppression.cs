@@ -16,7 +16,7 @@ public sealed class ML9003UnapprovedSuppression : Rule<RejectedSuppression>
     {
         var f = x.Finding;
         var how = x.Attempt.Source == SuppressionSource.Inline ? "an inline comment" : "an exception without approvedBy";
-        ctx.Report(f.Location, f.ComponentType, f.ComponentName, $"{f.RuleId}|{f.Subject}",
+        ctx.Report(f.Location, f.ComponentKind, f.ComponentName, $"{f.RuleId}|{f.Subject}",
             $"{f.RuleId} needs an approved exception, but was suppressed by {how}: {f.Message}");
     }
 }
