@@ -9,65 +9,6 @@ using MetaLint.Core.Suppressions;
 
 namespace MetaLint.Core;
 
-/// The outcome of one analysis: what was looked at, what was found, and which exceptions were used.
-public sealed record AnalysisResult(DiscoveryResult Discovery, IReadOnlyList<Finding> Findings, IReadOnlyList<IRule> Rules)
-{
-    /// rules.yml exceptions that suppressed something, with how many findings each.
-    public IReadOnlyDictionary<ExceptionEntry, int> AppliedExceptions { get; init; } = new Dictionary<ExceptionEntry, int>();
-
-    /// The approximate Health Check score, when settings files were analysed.
-    public HealthScore? Score { get; init; }
-
-    /// The settings files' values (small), so PR mode can say what a setting was before.
-    public IReadOnlyList<SettingsComponent> Settings { get; init; } = [];
-}
-
-/// Options for one analysis run.
-public sealed record AnalysisOptions
-{
-    public MetaLintConfig Config { get; init; } = MetaLintConfig.Default;
-
-    /// Analysed root; null finds it from the paths (see Discoverer.FindRoot).
-    public string? Root { get; init; }
-
-    /// Report only these rule ids (tests); null reports every enabled rule.
-    public IReadOnlySet<string>? Only { get; init; }
-
-    /// The date exceptions expire against; null is today (UTC).
-    public DateOnly? Today { get; init; }
-
-    /// Files parsed at once; 0 means one per core.
-    public int Jobs { get; init; }
-
-    /// A custom Health Check baseline (--baseline); it overrides the bundled standard setting by setting.
-    public Baseline? Baseline { get; init; }
-
-    /// Counters a front end may poll to show progress; null when nobody watches.
-    public AnalysisProgress? Progress { get; init; }
-
-    /// Text to analyse instead of what is on disk, by full path: an editor's unsaved buffers (metalint lsp).
-    public IReadOnlyDictionary<string, string>? Unsaved { get; init; }
-}
-
-/// How far a run has got; updated by the pipeline from several threads, read by whoever displays it.
-public sealed class AnalysisProgress
-{
-    private int _parsed;
-
-    /// Files to parse; 0 until discovery has finished.
-    public int FilesTotal { get; internal set; }
-    public int FilesParsed => Volatile.Read(ref _parsed);
-
-    /// A parse pass begins (git modes make two: base and head).
-    internal void Start(int files)
-    {
-        Volatile.Write(ref _parsed, 0);
-        FilesTotal = files;
-    }
-
-    internal void Parsed() => Interlocked.Increment(ref _parsed);
-}
-
 /// The pipeline: discovery -> parse -> model -> rules -> findings -> suppressions.
 public static class Analyzer
 {
@@ -114,7 +55,7 @@ public static class Analyzer
     /// The catalog with the ML3xxx rules bound to the baseline in effect, so descriptors carry its levels and
     /// security-severities.
     public static IReadOnlyList<IRule> RulesFor(Baseline effective, MetaLintConfig config) =>
-        RuleCatalog.All.Select(r => r is SettingRule s ? s.Bind(effective, config.MissingSettings) : r).ToList();
+        RuleCatalog.All.Select(r => r is SettingRule s ? s.Bind(effective, config.MissingSettingPolicy) : r).ToList();
 
     /// Parses and checks files in parallel, one file at a time: a file's model is dropped as soon as its rules
     /// have run, so memory stays flat however large the org. The files of a decomposed permission set are kept

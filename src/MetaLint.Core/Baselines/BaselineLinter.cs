@@ -1,11 +1,5 @@
 namespace MetaLint.Core.Baselines;
 
-/// One problem `metalint baseline lint` found: where, and what. None of them stops a baseline from loading.
-public sealed record BaselineLintIssue(BaselineOrigin Origin, string Key, string Message)
-{
-    public override string ToString() => $"{Origin}: {Key}: {Message}";
-}
-
 /// Checks a loaded baseline for what is legal but probably wrong (domain.md 5.1, lint ideas).
 public static class BaselineLinter
 {
@@ -51,16 +45,16 @@ public static class BaselineLinter
     {
         switch (s.Element)
         {
-            case SettingElement.NumericRange:
+            case BaselineXmlElement.NumericRange:
                 var c = BaselineSetting.Number(s.Compliant)!.Value;
                 var w = BaselineSetting.Number(s.Warning)!.Value;
                 if (c == w)
                     add($"compliant and warning are both {s.Compliant}: the direction cannot be told, so there is no warning band");
-                else if (d is { Type: SettingType.Number } && (c > w) != d.HigherIsStronger)
+                else if (d is { Type: SettingValueType.Number } && (c > w) != d.HigherIsStronger)
                     add($"compliant {s.Compliant} is {(c > w ? "above" : "below")} warning {s.Warning}, but for this setting " +
                         $"{(d.HigherIsStronger ? "higher" : "lower")} values are stronger: the bands contradict each other");
                 break;
-            case SettingElement.Enum when d is { Type: SettingType.Enum }:
+            case BaselineXmlElement.Enum when d is { Type: SettingValueType.Enum }:
                 var lists = new[] { ("compliant", s.Compliant), ("warning", s.Warning), ("critical", s.Critical) };
                 var where = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 foreach (var (list, csv) in lists)

@@ -102,9 +102,9 @@ public static class BaselineLoader
             var line = li.LineNumber;
             var element = reader.LocalName switch
             {
-                "booleanSetting" => SettingElement.Boolean,
-                "numericRangeSetting" => SettingElement.NumericRange,
-                "enumSetting" => SettingElement.Enum,
+                "booleanSetting" => BaselineXmlElement.Boolean,
+                "numericRangeSetting" => BaselineXmlElement.NumericRange,
+                "enumSetting" => BaselineXmlElement.Enum,
                 _ => throw new BaselineException(file, $"line {line} <{reader.Name}>",
                     "unknown setting element; expected <booleanSetting>, <numericRangeSetting> or <enumSetting>"),
             };
@@ -133,17 +133,17 @@ public static class BaselineLoader
         if (s.Key.Length == 0) return "the name attribute is missing or empty";
         switch (s.Element)
         {
-            case SettingElement.Boolean:
+            case BaselineXmlElement.Boolean:
                 if (s.Compliant == null || SettingCatalog.ParseBool(s.Compliant) == null || s.Compliant.Trim() is "1" or "0")
                     return $"compliant must be true or false, not {Quote(s.Compliant)}";
                 if (BaselineSetting.ParseStatus(s.NonCompliant) == null)
                     return $"nonCompliant must be warning or critical, not {Quote(s.NonCompliant)}";
                 return null;
-            case SettingElement.NumericRange:
+            case BaselineXmlElement.NumericRange:
                 if (BaselineSetting.Number(s.Compliant) == null) return $"compliant must be a number, not {Quote(s.Compliant)}";
                 if (BaselineSetting.Number(s.Warning) == null) return $"warning must be a number, not {Quote(s.Warning)}";
                 return null;
-            case SettingElement.Enum:
+            case BaselineXmlElement.Enum:
                 if (BaselineSetting.List(s.Compliant).Count == 0) return "compliant must list at least one value";
                 return null;
             default:
@@ -220,9 +220,9 @@ public static class BaselineLoader
         {
             var element = Text(xml, "element") switch
             {
-                "booleanSetting" => SettingElement.Boolean,
-                "numericRangeSetting" => SettingElement.NumericRange,
-                "enumSetting" => SettingElement.Enum,
+                "booleanSetting" => BaselineXmlElement.Boolean,
+                "numericRangeSetting" => BaselineXmlElement.NumericRange,
+                "enumSetting" => BaselineXmlElement.Enum,
                 var other => throw Fail($"xml.element must be booleanSetting, numericRangeSetting or enumSetting, not \"{other}\""),
             };
             result = result with
@@ -242,7 +242,7 @@ public static class BaselineLoader
     public static SettingValue? ParseStandard(SettingDefinition d, string text)
     {
         var t = text.Trim();
-        if (d.Type == SettingType.Boolean)
+        if (d.Type == SettingValueType.Boolean)
             return t.ToLowerInvariant() switch { "true" => SettingValue.Of(true), "false" => SettingValue.Of(false), _ => null };
         if (d.Literal(t) is { } literal) return SettingValue.Of(literal.Value, literal.Name);
         if (t is "∞" or "Infinity") return SettingValue.Of(double.PositiveInfinity);
@@ -253,8 +253,8 @@ public static class BaselineLoader
 
     private static string Describe(SettingDefinition d) => d.Type switch
     {
-        SettingType.Boolean => "true or false",
-        SettingType.Number => $"a number of {(d.Unit.Length > 0 ? d.Unit : "units")}",
+        SettingValueType.Boolean => "true or false",
+        SettingValueType.Number => $"a number of {(d.Unit.Length > 0 ? d.Unit : "units")}",
         _ => (d.Unit.Length > 0 ? $"a number of {d.Unit} or " : "") + "one of " + string.Join(", ", d.Literals.Select(l => l.Name)),
     };
 

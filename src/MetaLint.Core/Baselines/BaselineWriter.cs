@@ -63,7 +63,7 @@ public static class BaselineWriter
                     w.WriteStartElement(xml.Element!.Value.ElementName());
                     w.WriteAttributeString("name", s.Key);
                     WriteIfSet(w, "compliant", xml.Compliant);
-                    if (xml.Element == SettingElement.Boolean) WriteIfSet(w, "nonCompliant", xml.NonCompliant);
+                    if (xml.Element == BaselineXmlElement.Boolean) WriteIfSet(w, "nonCompliant", xml.NonCompliant);
                     WriteIfSet(w, "warning", xml.Warning);
                     WriteIfSet(w, "critical", xml.Critical);
                     w.WriteEndElement();
@@ -106,13 +106,13 @@ public static class BaselineWriter
         {
             switch (d.Type)
             {
-                case SettingType.Boolean:
-                    return s with { Element = SettingElement.Boolean, Compliant = value.Bool == true ? "true" : "false", NonCompliant = "critical" };
-                case SettingType.Number:
+                case SettingValueType.Boolean:
+                    return s with { Element = BaselineXmlElement.Boolean, Compliant = value.Bool == true ? "true" : "false", NonCompliant = "critical" };
+                case SettingValueType.Number:
                     var n = value.Number!.Value;
                     return s with
                     {
-                        Element = SettingElement.NumericRange,
+                        Element = BaselineXmlElement.NumericRange,
                         Compliant = BaselineText.Decimal(n),
                         Warning = BaselineText.Decimal(d.HigherIsStronger ? n - 0.5 : n + 0.5),
                     };
@@ -120,7 +120,7 @@ public static class BaselineWriter
                     var v = value.Number!.Value;
                     return s with
                     {
-                        Element = SettingElement.Enum,
+                        Element = BaselineXmlElement.Enum,
                         Compliant = string.Join(",", d.Literals.Where(l => !d.Weaker(l.Value, v)).Select(l => l.Name)),
                         Warning = "",
                         Critical = string.Join(",", d.Literals.Where(l => d.Weaker(l.Value, v)).Select(l => l.Name)) is { Length: > 0 } c ? c : null,
@@ -129,10 +129,10 @@ public static class BaselineWriter
         }
         warnings?.Add($"{s.Origin}: {s.Key} is not a setting MetaLint knows; written from standardValue alone, check its bands");
         if (std is "true" or "false")
-            return s with { Element = SettingElement.Boolean, Compliant = std, NonCompliant = "critical" };
+            return s with { Element = BaselineXmlElement.Boolean, Compliant = std, NonCompliant = "critical" };
         if (BaselineSetting.Number(std) is { } num)
-            return s with { Element = SettingElement.NumericRange, Compliant = BaselineText.Decimal(num), Warning = BaselineText.Decimal(num) };
-        return s with { Element = SettingElement.Enum, Compliant = std, Warning = "" };
+            return s with { Element = BaselineXmlElement.NumericRange, Compliant = BaselineText.Decimal(num), Warning = BaselineText.Decimal(num) };
+        return s with { Element = BaselineXmlElement.Enum, Compliant = std, Warning = "" };
     }
 
     /// The weakest compliant value of XML bands, in the natural unit (domain.md 5.6).
@@ -141,13 +141,13 @@ public static class BaselineWriter
         var d = xml.Definition;
         switch (xml.Element)
         {
-            case SettingElement.Boolean:
+            case BaselineXmlElement.Boolean:
                 return xml.Compliant?.Trim().ToLowerInvariant() ?? "";
-            case SettingElement.NumericRange:
+            case BaselineXmlElement.NumericRange:
                 return BaselineSetting.Number(xml.Compliant) is { } c ? BaselineText.Natural(c) : xml.Compliant ?? "";
             default:
                 var listed = BaselineSetting.List(xml.Compliant);
-                if (d is not { Type: SettingType.Enum }) return listed.Count == 1 ? listed[0] : xml.Compliant ?? "";
+                if (d is not { Type: SettingValueType.Enum }) return listed.Count == 1 ? listed[0] : xml.Compliant ?? "";
                 var weakest = listed.Select(d.Literal).OfType<EnumLiteral>()
                     .OrderBy(l => l.Value * (d.HigherIsStronger ? 1 : -1)).FirstOrDefault();
                 if (weakest == null) return xml.Compliant ?? "";

@@ -2,22 +2,6 @@ using MetaLint.Core.Model;
 
 namespace MetaLint.Core.Baselines;
 
-/// One mapped setting of one file against the baseline in effect. Status is null when not determinable
-/// (the file does not set it, or sets a value MetaLint does not recognise).
-public sealed record SettingAssessment(
-    SettingsComponent Component, SettingDefinition Definition, BaselineSetting Setting, SettingReading? Reading,
-    SettingStatus? Status)
-{
-    /// Assesses one key in one file; null when a file of this kind cannot set the key.
-    public static SettingAssessment? Of(SettingsComponent c, SettingDefinition d, BaselineSetting setting)
-    {
-        if (!SettingCatalog.AppliesTo(d, c)) return null;
-        var reading = SettingCatalog.Read(d, c);
-        var status = reading?.Value is { } v ? setting.Evaluate(v) : null;
-        return new SettingAssessment(c, d, setting, reading, status);
-    }
-}
-
 /// MetaLint's approximation of the Health Check score (domain.md 5.5). Salesforce does not publish its weights.
 public sealed class HealthScore
 {
@@ -31,10 +15,10 @@ public sealed class HealthScore
     };
 
     /// Credit per status.
-    public static double Credit(SettingStatus status) => status switch
+    public static double Credit(ComplianceStatus status) => status switch
     {
-        SettingStatus.Compliant => 1.0,
-        SettingStatus.Warning => 0.5,
+        ComplianceStatus.Compliant => 1.0,
+        ComplianceStatus.Warning => 0.5,
         _ => 0.0,
     };
 

@@ -4,66 +4,6 @@ using MetaLint.Core.Rules.Permissions;
 
 namespace MetaLint.Core.Baselines;
 
-/// How a setting's values are written and compared.
-public enum SettingType { Boolean, Number, Enum }
-
-/// An enum literal with its value in the setting's natural unit (minutes, days, attempts) or its rank.
-public sealed record EnumLiteral(string Name, double Value);
-
-/// A value read from metadata: a boolean, or a number with the enum literal it came from (if any).
-public readonly record struct SettingValue(bool? Bool, double? Number, string? Literal)
-{
-    public static SettingValue Of(bool value) => new(value, null, null);
-    public static SettingValue Of(double value, string? literal = null) => new(null, value, literal);
-}
-
-/// One setting as a file sets it: the text written, what it means (null when not recognised), and where.
-public sealed record SettingReading(string Element, string Raw, SettingValue? Value, SourceLocation Location)
-{
-    /// "NoLimit", or "0 (NoLimit)" when a profile policy code was mapped.
-    public string Display => Value?.Literal is { } literal && literal != Raw ? $"{Raw} ({literal})" : Raw;
-}
-
-/// A Health Check baseline key that MetaLint can read from metadata (domain.md 5.4).
-/// <param name="Group">The Security.settings child that holds it ("passwordPolicies", "sessionSettings"), or "" when
-/// it is a child of the root itself (enableAdminLoginAsAnyUser).</param>
-/// <param name="Element">Its element there.</param>
-/// <param name="PolicyElement">Its element in a ProfilePasswordPolicy or ProfileSessionSetting file, if any.</param>
-/// <param name="PolicyCodes">Integer codes of that element mapped onto the org literals (domain.md 4.2, 4.3).</param>
-public sealed record SettingDefinition(
-    string Key, string FriendlyName, SettingType Type, string Group, string Element,
-    MetadataKind? PolicyKind = null, string? PolicyElement = null,
-    IReadOnlyDictionary<int, string>? PolicyCodes = null)
-{
-    /// Whether a larger number (or later literal) is the stronger setting.
-    public bool HigherIsStronger { get; init; } = true;
-
-    /// For booleans: the secure value.
-    public bool SecureValue { get; init; } = true;
-
-    /// Enum literals weakest first, with their natural values.
-    public IReadOnlyList<EnumLiteral> Literals { get; init; } = [];
-
-    /// Natural unit of JSON standardValue ("minutes"); empty when values are literals or ranks.
-    public string Unit { get; init; } = "";
-
-    /// An older element name read when Element is not set (minPasswordLength before API 35).
-    public string? LegacyElement { get; init; }
-
-    /// Older literal forms of a number ("EightCharacters" for 8), read when the text is not a number.
-    public IReadOnlyList<EnumLiteral> LegacyLiterals { get; init; } = [];
-
-    /// How to read a setting that is not one element's text (the trusted IP ranges); null for the usual reading.
-    public Func<SecuritySettings, SettingReading?>? Reader { get; init; }
-
-    /// Literal by name, case-insensitively.
-    public EnumLiteral? Literal(string name) =>
-        Literals.FirstOrDefault(l => l.Name.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase));
-
-    /// True when a is strictly weaker than b.
-    public bool Weaker(double a, double b) => HigherIsStronger ? a < b : a > b;
-}
-
 /// The keys MetaLint reads, and how to read each from Security.settings and the profile policy files.
 public static class SettingCatalog
 {
@@ -71,10 +11,10 @@ public static class SettingCatalog
     private const double Infinite = double.PositiveInfinity;
 
     private static SettingDefinition Bool(string key, string friendly, string group, string element) =>
-        new(key, friendly, SettingType.Boolean, group, element);
+        new(key, friendly, SettingValueType.Boolean, group, element);
 
     private static SettingDefinition PppBool(string key, string friendly, string element, string pppElement) =>
-        new(key, friendly, SettingType.Boolean, P, element, MetadataKind.ProfilePasswordPolicy, pppElement);
+        new(key, friendly, SettingValueType.Boolean, P, element, MetadataKind.ProfilePasswordPolicy, pppElement);
 
     private static EnumLiteral[] L(params (string, double)[] values) => [.. values.Select(v => new EnumLiteral(v.Item1, v.Item2))];
 
@@ -86,26 +26,26 @@ public static class SettingCatalog
 
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
-        new("PasswordPolicies.minPasswordLength", "MinimumPasswordLength", SettingType.Number, P, "minimumPasswordLength",
+        new("PasswordPolicies.minPasswordLength", "MinimumPasswordLength", SettingValueType.Number, P, "minimumPasswordLength",
             MetadataKind.ProfilePasswordPolicy, "minimumPasswordLength")
         {
             Unit = "characters", LegacyElement = "minPasswordLength", LegacyLiterals = LegacyLengths,
         },
-        new("PasswordPolicies.maxLoginAttempts", "LoginAttemptsBeforeLockout", SettingType.Enum, P, "maxLoginAttempts",
+        new("PasswordPolicies.maxLoginAttempts", "LoginAttemptsBeforeLockout", SettingValueType.Enum, P, "maxLoginAttempts",
             MetadataKind.ProfilePasswordPolicy, "maxLoginAttempts",
             Codes((0, "NoLimit"), (3, "ThreeAttempts"), (5, "FiveAttempts"), (10, "TenAttempts")))
         {
             HigherIsStronger = false, Unit = "attempts",
             Literals = L(("NoLimit", Infinite), ("TenAttempts", 10), ("FiveAttempts", 5), ("ThreeAttempts", 3)),
         },
-        new("PasswordPolicies.expiration", "PasswordExpiration", SettingType.Enum, P, "expiration",
+        new("PasswordPolicies.expiration", "PasswordExpiration", SettingValueType.Enum, P, "expiration",
             MetadataKind.ProfilePasswordPolicy, "passwordExpiration",
             Codes((0, "Never"), (30, "ThirtyDays"), (60, "SixtyDays"), (90, "NinetyDays"), (180, "SixMonths"), (365, "OneYear")))
         {
             HigherIsStronger = false, Unit = "days",
             Literals = L(("Never", Infinite), ("OneYear", 365), ("SixMonths", 180), ("NinetyDays", 90), ("SixtyDays", 60), ("ThirtyDays", 30)),
         },
-        new("PasswordPolicies.complexity", "PasswordComplexity", SettingType.Enum, P, "complexity",
+        new("PasswordPolicies.complexity", "PasswordComplexity", SettingValueType.Enum, P, "complexity",
             MetadataKind.ProfilePasswordPolicy, "passwordComplexity",
             // Code 5 for Any3... is third-party knowledge only (domain.md 4.2).
             Codes((0, "NoRestriction"), (1, "AlphaNumeric"), (2, "SpecialCharacters"), (3, "UpperLowerCaseNumeric"),
@@ -114,23 +54,23 @@ public static class SettingCatalog
             Literals = L(("NoRestriction", 0), ("AlphaNumeric", 1), ("SpecialCharacters", 2), ("UpperLowerCaseNumeric", 3),
                 ("Any3UpperLowerCaseNumericSpecialCharacters", 3), ("UpperLowerCaseNumericSpecialCharacters", 4)),
         },
-        new("PasswordPolicies.history", "PasswordHistory", SettingType.Number, P, "historyRestriction",
+        new("PasswordPolicies.history", "PasswordHistory", SettingValueType.Number, P, "historyRestriction",
             MetadataKind.ProfilePasswordPolicy, "passwordHistory") { Unit = "passwords" },
-        new("PasswordPolicies.lockoutInterval", "LockoutInterval", SettingType.Enum, P, "lockoutInterval",
+        new("PasswordPolicies.lockoutInterval", "LockoutInterval", SettingValueType.Enum, P, "lockoutInterval",
             MetadataKind.ProfilePasswordPolicy, "lockoutInterval",
             Codes((0, "Forever"), (15, "FifteenMinutes"), (30, "ThirtyMinutes"), (60, "SixtyMinutes")))
         {
             Unit = "minutes",
             Literals = L(("FifteenMinutes", 15), ("ThirtyMinutes", 30), ("SixtyMinutes", 60), ("Forever", Infinite)),
         },
-        new("PasswordPolicies.questionRestriction", "PasswordQuestionRestriction", SettingType.Enum, P, "questionRestriction",
+        new("PasswordPolicies.questionRestriction", "PasswordQuestionRestriction", SettingValueType.Enum, P, "questionRestriction",
             MetadataKind.ProfilePasswordPolicy, "passwordQuestion", Codes((0, "None"), (1, "DoesNotContainPassword")))
         {
             Literals = L(("None", 0), ("DoesNotContainPassword", 1)),
         },
         PppBool("PasswordPolicies.minOneDayPasswordLifetime", "MinimumPasswordLifetime", "minimumPasswordLifetime", "minimumPasswordLifetime"),
         PppBool("PasswordPolicies.obscureSecretAnswer", "ObscureSecretAnswer", "obscureSecretAnswer", "obscure"),
-        new("SessionSettings.timeout", "SessionTimeout", SettingType.Enum, S, "sessionTimeout",
+        new("SessionSettings.timeout", "SessionTimeout", SettingValueType.Enum, S, "sessionTimeout",
             MetadataKind.ProfileSessionSetting, "sessionTimeout",
             // 0 is ambiguous (domain.md trap 14); the contract reads it as the documented "2 hours".
             Codes((0, "TwoHours"), (15, "FifteenMinutes"), (30, "ThirtyMinutes"), (60, "SixtyMinutes"), (90, "NinetyMinutes"),
@@ -159,7 +99,7 @@ public static class SettingCatalog
         Bool("SessionSettings.icOn2faRegistration", "IdentityConfirmationOnMfaRegistration", S, "identityConfirmationOnTwoFactorRegistrationEnabled"),
         Bool("SessionSettings.icOnEmailChange", "IdentityConfirmationOnEmailChange", S, "identityConfirmationOnEmailChange"),
         Bool("LoginAccessPolicies.adminLoginAsAnyUser", "AdminLoginAsAnyUser", "", "enableAdminLoginAsAnyUser") with { SecureValue = false },
-        new("NetworkSecurity.trustedIpRangesConfigured", "TrustedIpRangesConfigured", SettingType.Number, "networkAccess", "ipRanges")
+        new("NetworkSecurity.trustedIpRangesConfigured", "TrustedIpRangesConfigured", SettingValueType.Number, "networkAccess", "ipRanges")
         {
             Reader = s => s.NetworkAccess is { } access ? TrustedRanges(access) : null,
         },
@@ -226,9 +166,9 @@ public static class SettingCatalog
         var t = text.TrimXml();
         switch (d.Type)
         {
-            case SettingType.Boolean:
+            case SettingValueType.Boolean:
                 return ParseBool(t) is { } b ? SettingValue.Of(b) : null;
-            case SettingType.Number:
+            case SettingValueType.Number:
                 if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var n))
                     return double.IsFinite(n) ? SettingValue.Of(n) : null;
                 return d.LegacyLiterals.FirstOrDefault(l => l.Name.Equals(t, StringComparison.OrdinalIgnoreCase)) is { } len

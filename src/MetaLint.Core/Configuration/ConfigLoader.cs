@@ -52,9 +52,9 @@ public static class ConfigLoader
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
             throw Error(path, stream.Documents[0].RootNode, $"the file must be a mapping with keys: {string.Join(", ", TopLevelKeys)}");
 
-        var rules = new Dictionary<string, RuleSettings>(StringComparer.OrdinalIgnoreCase);
+        var rules = new Dictionary<string, RuleConfig>(StringComparer.OrdinalIgnoreCase);
         var exclude = new List<string>();
-        var missing = MissingSettings.Ignore;
+        var missing = MissingSettingPolicy.Ignore;
         var environments = new Dictionary<string, EnvironmentGate>(StringComparer.Ordinal);
         var exceptions = new List<ExceptionEntry>();
         var requireApproval = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -112,16 +112,16 @@ public static class ConfigLoader
         return new MetaLintConfig
         {
             Path = path, Rules = rules, Exclude = exclude, Exceptions = exceptions, RequireApproval = requireApproval,
-            MissingSettings = missing, Environments = environments,
+            MissingSettingPolicy = missing, Environments = environments,
         };
     }
 
-    private static MissingSettings ParseSettings(string path, YamlNode node)
+    private static MissingSettingPolicy ParseSettings(string path, YamlNode node)
     {
-        if (IsNull(node)) return MissingSettings.Ignore;
+        if (IsNull(node)) return MissingSettingPolicy.Ignore;
         if (node is not YamlMappingNode map)
             throw Error(path, node, "'settings' must be a mapping with keys: missing");
-        var missing = MissingSettings.Ignore;
+        var missing = MissingSettingPolicy.Ignore;
         foreach (var (keyNode, value) in map.Children)
         {
             var key = Key(path, keyNode);
@@ -130,8 +130,8 @@ public static class ConfigLoader
             var text = Scalar(path, value, key);
             missing = text.ToLowerInvariant() switch
             {
-                "ignore" => MissingSettings.Ignore,
-                "report" => MissingSettings.Report,
+                "ignore" => MissingSettingPolicy.Ignore,
+                "report" => MissingSettingPolicy.Report,
                 _ => throw Error(path, value, $"'missing' must be ignore or report, not '{text}'"),
             };
         }
@@ -181,9 +181,9 @@ public static class ConfigLoader
         }
     }
 
-    private static RuleSettings ParseRule(string path, IRule rule, YamlNode node)
+    private static RuleConfig ParseRule(string path, IRule rule, YamlNode node)
     {
-        if (IsNull(node)) return RuleSettings.Default;
+        if (IsNull(node)) return RuleConfig.Default;
         if (node is not YamlMappingNode map)
             throw Error(path, node, $"settings of {rule.Descriptor.Id} must be a mapping (enabled, level{string.Concat(rule.OptionKeys.Select(k => ", " + k))})");
         var enabled = true;
@@ -217,7 +217,7 @@ public static class ConfigLoader
                 throw Error(path, keyNode, $"unknown setting '{key}' for {rule.Descriptor.Id} (expected one of: {string.Join(", ", allowed)})");
             }
         }
-        return new RuleSettings { Enabled = enabled, Level = level, Lists = lists };
+        return new RuleConfig { Enabled = enabled, Level = level, Lists = lists };
     }
 
     private static List<string> StringList(string path, YamlNode node, string key) =>

@@ -1,29 +1,5 @@
 namespace MetaLint.Core.Model;
 
-/// A boolean element with where it was written; only a literal true (or 1) grants.
-public readonly record struct BoolField(bool Value, SourceLocation Location);
-
-/// A text element with where it was written.
-public sealed record TextField(string Value, SourceLocation Location);
-
-/// One &lt;userPermissions&gt; entry.
-public sealed record UserPermission(string Name, bool Enabled, SourceLocation NameLocation);
-
-/// One &lt;objectPermissions&gt; entry; absent flags are null.
-public sealed record ObjectPermission(string Object, SourceLocation Location)
-{
-    public BoolField? AllowCreate { get; set; }
-    public BoolField? AllowRead { get; set; }
-    public BoolField? AllowEdit { get; set; }
-    public BoolField? AllowDelete { get; set; }
-    public BoolField? ModifyAllRecords { get; set; }
-    public BoolField? ViewAllRecords { get; set; }
-    public BoolField? ViewAllFields { get; set; }
-}
-
-/// One profile &lt;loginIpRanges&gt; entry, addresses as written.
-public sealed record LoginIpRange(string? StartAddress, string? EndAddress, SourceLocation Location);
-
 /// A profile, permission set, muting permission set or permission set group: what rules about access read.
 public sealed class PermissionContainer
 {

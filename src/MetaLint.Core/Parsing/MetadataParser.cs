@@ -218,7 +218,7 @@ public static class MetadataParser
                     if (ReadText() is { } value) values.Add((leaf, value));
                     return true;
                 })!;
-                var element = new SettingsElement(text);
+                var element = new SecuritySettingsChild(text);
                 foreach (var (name, value) in values) element.Values[name] = value;
                 s.Elements[child] = element;
                 return true;

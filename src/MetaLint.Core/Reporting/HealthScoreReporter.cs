@@ -72,7 +72,7 @@ public static class HealthScoreReporter
             foreach (var risk in Enum.GetValues<RiskGroup>()) w.WriteNumber(risk.Label(), HealthScore.Weight(risk));
             w.WriteEndObject();
             w.WriteStartObject("credit");
-            foreach (var status in Enum.GetValues<SettingStatus>()) w.WriteNumber(status.Label(), HealthScore.Credit(status));
+            foreach (var status in Enum.GetValues<ComplianceStatus>()) w.WriteNumber(status.Label(), HealthScore.Credit(status));
             w.WriteEndObject();
             w.WriteNumber("earned", h.Earned);
             w.WriteNumber("weightTotal", h.WeightTotal);

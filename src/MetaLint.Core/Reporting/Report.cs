@@ -26,9 +26,3 @@ public sealed record Report(IReadOnlyList<Finding> Findings, IReadOnlyList<IRule
 
     public int SuppressedCount => Findings.Count(f => f.IsSuppressed);
 }
-
-/// Renders a report in one output format.
-public interface IReporter
-{
-    void Write(Report report, TextWriter output);
-}

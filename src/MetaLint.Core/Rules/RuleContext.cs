@@ -8,18 +8,18 @@ public sealed class RuleContext
 {
     private readonly List<Finding> _findings;
 
-    internal RuleContext(IRule rule, RuleSettings settings, List<Finding> findings)
+    internal RuleContext(IRule rule, RuleConfig config, List<Finding> findings)
     {
         Rule = rule;
-        Settings = settings;
+        Config = config;
         _findings = findings;
     }
 
     public IRule Rule { get; }
-    public RuleSettings Settings { get; }
+    public RuleConfig Config { get; }
 
     /// Level in effect: rules.yml override, else the rule's default.
-    public RuleLevel Level => Settings.Level ?? Rule.Descriptor.DefaultLevel;
+    public RuleLevel Level => Config.Level ?? Rule.Descriptor.DefaultLevel;
 
     public void Report(SourceLocation location, MetadataKind componentKind, string componentName, string subject,
         string message, RuleLevel? level = null, string? detail = null, FindingFact? fact = null)

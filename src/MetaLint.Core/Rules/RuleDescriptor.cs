@@ -2,12 +2,6 @@ using System.Globalization;
 
 namespace MetaLint.Core.Rules;
 
-/// Finding levels, as SARIF names them; None means "not reported".
-public enum RuleLevel { None, Note, Warning, Error }
-
-/// Rule families; each owns an id range (rules/README.md).
-public enum RuleCategory { Parsing, Permissions, Packaging, Settings, Suppressions }
-
 /// What a user sees of a rule: SARIF rules[], `metalint rules`, the doc page and the meta-test.
 public sealed record RuleDescriptor(
     string Id,
@@ -35,24 +29,5 @@ public sealed record RuleDescriptor(
         RuleCategory.Packaging => ["security", "salesforce", "packaging"],
         RuleCategory.Settings => ["security", "salesforce", "settings"],
         _ => ["security", "salesforce"],
-    };
-}
-
-public static class RuleLevelExtensions
-{
-    public static string ToText(this RuleLevel level) => level switch
-    {
-        RuleLevel.Error => "error",
-        RuleLevel.Warning => "warning",
-        RuleLevel.Note => "note",
-        _ => "none",
-    };
-
-    public static RuleLevel? Parse(string? text) => text?.Trim().ToLowerInvariant() switch
-    {
-        "error" => RuleLevel.Error,
-        "warning" => RuleLevel.Warning,
-        "note" => RuleLevel.Note,
-        _ => null,
     };
 }

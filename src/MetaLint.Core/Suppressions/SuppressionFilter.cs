@@ -5,12 +5,6 @@ using MetaLint.Core.Rules;
 
 namespace MetaLint.Core.Suppressions;
 
-/// An exception whose `expires` date has passed, met again by a finding it used to cover (rule ML9002).
-public sealed record ExpiredException(ExceptionEntry Entry, Finding Finding);
-
-/// A suppression the policy refused: the rule needs an exception with a named approver (rule ML9003).
-public sealed record RejectedSuppression(Finding Finding, Suppression Attempt);
-
 /// The stage after the rules: applies rules.yml exceptions and inline comments to findings, and collects what
 /// the suppression-hygiene rules (ML9xxx) report. Suppressed findings are kept, marked, never dropped.
 public sealed class SuppressionFilter(MetaLintConfig config, DateOnly today)
@@ -58,7 +52,7 @@ public sealed class SuppressionFilter(MetaLintConfig config, DateOnly today)
                      ?? valid.FirstOrDefault();
         if (chosen == null)
         {
-            foreach (var expired in matching) Issues.Add(new ExpiredException(expired, f));
+            foreach (var expired in matching) Issues.Add(new ExpiredExceptionMatch(expired, f));
             return null;
         }
         if (!needsApproval || !string.IsNullOrWhiteSpace(chosen.ApprovedBy))

@@ -69,8 +69,8 @@ public class BaselineTests
             .ShouldBe((RiskGroup.Medium, "FiveAttempts,ThreeAttempts", "", "NoLimit,TenAttempts"));
         var length = xml.Find("PasswordPolicies.minPasswordLength")!;
         (length.Compliant, length.Warning).ShouldBe(("12.0", "11.5"));
-        length.Evaluate(SettingValue.Of(11)).ShouldBe(SettingStatus.Critical);
-        length.Evaluate(SettingValue.Of(12)).ShouldBe(SettingStatus.Compliant);
+        length.Evaluate(SettingValue.Of(11)).ShouldBe(ComplianceStatus.Critical);
+        length.Evaluate(SettingValue.Of(12)).ShouldBe(ComplianceStatus.Compliant);
     }
 
     [Fact]
@@ -89,17 +89,17 @@ public class BaselineTests
     }
 
     [Theory]
-    [InlineData(9, 8, 0, SettingStatus.Compliant)]
-    [InlineData(7, 8, 6, SettingStatus.Warning)]
-    [InlineData(5, 8, 6, SettingStatus.Critical)]
-    [InlineData(0, 0, 1, SettingStatus.Compliant)]     // c < w: lower is stronger
-    [InlineData(1, 0, 1, SettingStatus.Warning)]
-    [InlineData(2, 0, 1, SettingStatus.Critical)]
-    public void Numeric_direction_is_inferred_from_compliant_and_warning(double value, double c, double w, SettingStatus expected)
+    [InlineData(9, 8, 0, ComplianceStatus.Compliant)]
+    [InlineData(7, 8, 6, ComplianceStatus.Warning)]
+    [InlineData(5, 8, 6, ComplianceStatus.Critical)]
+    [InlineData(0, 0, 1, ComplianceStatus.Compliant)]     // c < w: lower is stronger
+    [InlineData(1, 0, 1, ComplianceStatus.Warning)]
+    [InlineData(2, 0, 1, ComplianceStatus.Critical)]
+    public void Numeric_direction_is_inferred_from_compliant_and_warning(double value, double c, double w, ComplianceStatus expected)
     {
         var setting = new BaselineSetting("Some.number", RiskGroup.High, BaselineForm.Xml, new BaselineOrigin("x", 1, 0))
         {
-            Element = SettingElement.NumericRange, Compliant = c.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Element = BaselineXmlElement.NumericRange, Compliant = c.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Warning = w.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         setting.Evaluate(SettingValue.Of(value)).ShouldBe(expected);
@@ -109,7 +109,7 @@ public class BaselineTests
     public void An_enum_literal_in_no_list_is_critical()
     {
         Baseline.Standard.Find("PasswordPolicies.lockoutInterval")!.Evaluate(SettingValue.Of(1, "Sometimes"))
-            .ShouldBe(SettingStatus.Critical);
+            .ShouldBe(ComplianceStatus.Critical);
     }
 
     [Theory]
@@ -156,8 +156,8 @@ public class BaselineTests
             """, "b.json");
         b.Settings.Select(s => s.Key).ShouldBe(["SessionSettings.timeout", "PasswordPolicies.history", "PasswordPolicies.complexity", "Custom.unknownThing"]);
         b.Find("SessionSettings.timeout")!.Standard!.Value.Number.ShouldBe(120);
-        b.Find("PasswordPolicies.complexity")!.Evaluate(SettingValue.Of(2, "SpecialCharacters")).ShouldBe(SettingStatus.Critical);
-        b.Find("PasswordPolicies.complexity")!.Evaluate(SettingValue.Of(4, "UpperLowerCaseNumericSpecialCharacters")).ShouldBe(SettingStatus.Compliant);
+        b.Find("PasswordPolicies.complexity")!.Evaluate(SettingValue.Of(2, "SpecialCharacters")).ShouldBe(ComplianceStatus.Critical);
+        b.Find("PasswordPolicies.complexity")!.Evaluate(SettingValue.Of(4, "UpperLowerCaseNumericSpecialCharacters")).ShouldBe(ComplianceStatus.Compliant);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class HealthScoreTests : IDisposable
 
             """));
         score.Determined.Count().ShouldBe(30);
-        score.Determined.ShouldAllBe(a => a.Status == SettingStatus.Compliant);
+        score.Determined.ShouldAllBe(a => a.Status == ComplianceStatus.Compliant);
         score.Score.ShouldBe(100);
         score.GradeText.ShouldBe("Excellent");
     }
@@ -88,7 +88,7 @@ public sealed class HealthScoreTests : IDisposable
 
             """));
         score.Determined.Count().ShouldBe(30);
-        score.Determined.Count(a => a.Status == SettingStatus.Warning).ShouldBe(3);   // the two enums and lockSessionsToIp
+        score.Determined.Count(a => a.Status == ComplianceStatus.Warning).ShouldBe(3);   // the two enums and lockSessionsToIp
         (score.Earned, score.WeightTotal).ShouldBe((1.0, 62));
         score.Score.ShouldBe(1.6);
         score.GradeText.ShouldBe("Very Poor");

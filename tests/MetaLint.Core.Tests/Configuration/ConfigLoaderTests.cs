@@ -39,7 +39,7 @@ public class ConfigLoaderTests
         config.For("ml1003").Level.ShouldBe(RuleLevel.Error);
         config.For("ML1006").GetList("extra-permissions").ShouldBe(["ViewSetup"]);
         config.Exclude.ShouldBe(["**/Referenced Packages/**"]);
-        config.For("ML1002").ShouldBe(RuleSettings.Default);
+        config.For("ML1002").ShouldBe(RuleConfig.Default);
     }
 
     [Theory]

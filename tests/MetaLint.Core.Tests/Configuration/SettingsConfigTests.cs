@@ -19,11 +19,11 @@ public class SettingsConfigTests
                 fail: false
               scratch:
             """);
-        config.MissingSettings.ShouldBe(MissingSettings.Report);
+        config.MissingSettingPolicy.ShouldBe(MissingSettingPolicy.Report);
         config.Environments["production"].ShouldBe(new EnvironmentGate("production", 90, true));
         config.Environments["sandbox"].ShouldBe(new EnvironmentGate("sandbox", 80, false));
         config.Environments["scratch"].ShouldBe(new EnvironmentGate("scratch", null, true));
-        Parse("rules: {}").MissingSettings.ShouldBe(MissingSettings.Ignore);
+        Parse("rules: {}").MissingSettingPolicy.ShouldBe(MissingSettingPolicy.Ignore);
     }
 
     [Theory]

@@ -43,7 +43,7 @@ public sealed class SettingsParserTests : IDisposable
         var length = SettingCatalog.Read(SettingCatalog.Find("PasswordPolicies.minPasswordLength")!, s)!;
         (length.Element, length.Value!.Value.Number, length.Location.Span.StartLine, length.Location.Span.StartColumn)
             .ShouldBe(("minPasswordLength", 8.0, 6, 9));
-        Baseline.Standard.Find("PasswordPolicies.minPasswordLength")!.Evaluate(length.Value.Value).ShouldBe(SettingStatus.Compliant);
+        Baseline.Standard.Find("PasswordPolicies.minPasswordLength")!.Evaluate(length.Value.Value).ShouldBe(ComplianceStatus.Compliant);
         SettingCatalog.Read(SettingCatalog.Find("SessionSettings.timeout")!, s).ShouldBeNull();
         SettingCatalog.Read(SettingCatalog.Find("PasswordPolicies.questionRestriction")!, s).ShouldBeNull();
     }
@@ -59,9 +59,9 @@ public sealed class SettingsParserTests : IDisposable
             </SecuritySettings>
             """).Settings.ShouldBeOfType<SecuritySettings>();
         // Any top-level row reads its own element (a new one once read enableAdminLoginAsAnyUser).
-        SettingCatalog.Read(new SettingDefinition("Custom.other", "Other", SettingType.Boolean, "", "enableOtherThing"), s)!
+        SettingCatalog.Read(new SettingDefinition("Custom.other", "Other", SettingValueType.Boolean, "", "enableOtherThing"), s)!
             .Raw.ShouldBe("false");
-        SettingCatalog.Read(new SettingDefinition("Custom.absent", "Absent", SettingType.Boolean, "", "enableAbsent"), s).ShouldBeNull();
+        SettingCatalog.Read(new SettingDefinition("Custom.absent", "Absent", SettingValueType.Boolean, "", "enableAbsent"), s).ShouldBeNull();
         SettingCatalog.Read(SettingCatalog.Find("LoginAccessPolicies.adminLoginAsAnyUser")!, s)!.Raw.ShouldBe("true");
         // Nil is absent (contract: missing, nil or not recognised gives no finding), not "no trusted IP ranges".
         s.NetworkAccess.ShouldBeNull();

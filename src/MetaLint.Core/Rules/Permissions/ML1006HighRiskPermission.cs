@@ -30,8 +30,8 @@ public sealed class ML1006HighRiskPermission : UserPermissionRule
 
     protected override IReadOnlySet<string> Flagged(RuleContext ctx)
     {
-        var replace = ctx.Settings.GetList(PermissionsOption);
-        var extra = ctx.Settings.GetList(ExtraPermissionsOption);
+        var replace = ctx.Config.GetList(PermissionsOption);
+        var extra = ctx.Config.GetList(ExtraPermissionsOption);
         if (replace == null && extra == null) return Defaults;
         return Set([.. replace ?? DefaultList, .. extra ?? []]);
     }

@@ -3,7 +3,7 @@ using MetaLint.Core.Suppressions;
 namespace MetaLint.Core.Rules.Suppressions;
 
 /// Flags a finding whose rules.yml exception has expired: the risk needs re-approval or a fix.
-public sealed class ML9002ExpiredException : Rule<ExpiredException>
+public sealed class ML9002ExpiredExceptionEntry : Rule<ExpiredExceptionMatch>
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "ML9002", Name: "ExpiredException", Title: "Expired exception",
@@ -11,7 +11,7 @@ public sealed class ML9002ExpiredException : Rule<ExpiredException>
                      "the exception is renewed with a new expiry and approver, or the grant is removed.",
         DefaultLevel: RuleLevel.Warning, SecuritySeverity: null, Category: RuleCategory.Suppressions);
 
-    public override void Check(ExpiredException x, RuleContext ctx)
+    public override void Check(ExpiredExceptionMatch x, RuleContext ctx)
     {
         var f = x.Finding;
         var approver = x.Entry.ApprovedBy is { } a ? $", approved by {a}" : "";

@@ -1,0 +1,4 @@
+namespace MetaLint.Core.Baselines;
+
+/// The two file forms (contract.md, Baselines).
+public enum BaselineForm { Xml, Json }

@@ -1,0 +1,118 @@
+using System.Globalization;
+using MetaLint.Core.Rules;
+
+namespace MetaLint.Core.Baselines;
+
+/// One setting of a baseline, in either form. Raw attribute text is kept so conversion loses nothing.
+public sealed record BaselineSetting(string Key, RiskGroup Risk, BaselineForm Form, BaselineOrigin Origin)
+{
+    /// Who set the value, for messages: "the Salesforce Baseline Standard", "team-baseline.json".
+    public string Source { get; init; } = "";
+
+    // XML form (also carried by the JSON "xml" extension).
+    public BaselineXmlElement? Element { get; init; }
+    public string? Compliant { get; init; }
+    public string? Warning { get; init; }
+    public string? Critical { get; init; }
+    public string? NonCompliant { get; init; }
+
+    // JSON form.
+    public string? SettingAsWritten { get; init; }
+    public string? Group { get; init; }
+    public string? StandardValue { get; init; }
+
+    /// standardValue parsed for a mapped key.
+    public SettingValue? Standard { get; init; }
+
+    public SettingDefinition? Definition => SettingCatalog.Find(Key);
+
+    /// Status of a value; null when this entry cannot judge it (wrong kind of value, unusable thresholds).
+    public ComplianceStatus? Evaluate(SettingValue value)
+    {
+        var d = Definition;
+        if (Form == BaselineForm.Json)
+        {
+            if (d == null || Standard is not { } std) return null;
+            if (d.Type == SettingValueType.Boolean)
+                return value.Bool is not { } b || std.Bool is not { } s ? null
+                    : b != s && s == d.SecureValue ? ComplianceStatus.Critical : ComplianceStatus.Compliant;
+            if (value.Number is not { } v || std.Number is not { } n) return null;
+            return d.Weaker(v, n) ? ComplianceStatus.Critical : ComplianceStatus.Compliant;
+        }
+        switch (Element)
+        {
+            case BaselineXmlElement.Boolean:
+                if (value.Bool is not { } actual || SettingCatalog.ParseBool(Compliant ?? "") is not { } wanted) return null;
+                return actual == wanted ? ComplianceStatus.Compliant : ParseStatus(NonCompliant);
+            case BaselineXmlElement.NumericRange:
+                if (value.Number is not { } v || Number(Compliant) is not { } c || Number(Warning) is not { } w) return null;
+                var higher = c > w || (c == w && (d?.HigherIsStronger ?? true));
+                if (c == w) return v == c || (higher ? v > c : v < c) ? ComplianceStatus.Compliant : ComplianceStatus.Critical;
+                if (higher) return v >= c ? ComplianceStatus.Compliant : v >= w ? ComplianceStatus.Warning : ComplianceStatus.Critical;
+                return v <= c ? ComplianceStatus.Compliant : v <= w ? ComplianceStatus.Warning : ComplianceStatus.Critical;
+            case BaselineXmlElement.Enum:
+                var literal = value.Literal ?? (value.Number is { } num ? BaselineText.Natural(num) : value.Bool?.ToString().ToLowerInvariant());
+                if (literal == null) return null;
+                if (InList(Compliant, literal)) return ComplianceStatus.Compliant;
+                if (InList(Warning, literal)) return ComplianceStatus.Warning;
+                return ComplianceStatus.Critical;   // in the critical list, or in no list (domain.md 5.3)
+            default:
+                return null;
+        }
+    }
+
+    /// The finding level for a status (contract.md, ML3): XML by status, at most note when informational;
+    /// JSON by riskType.
+    public RuleLevel LevelFor(ComplianceStatus status)
+    {
+        if (status == ComplianceStatus.Compliant) return RuleLevel.None;
+        if (Form == BaselineForm.Json)
+            return Risk switch
+            {
+                RiskGroup.High => RuleLevel.Error,
+                RiskGroup.Medium => RuleLevel.Warning,
+                RiskGroup.Low => RuleLevel.Note,
+                _ => RuleLevel.None,
+            };
+        if (Risk == RiskGroup.Informational) return RuleLevel.Note;
+        return status == ComplianceStatus.Critical ? RuleLevel.Error : RuleLevel.Warning;
+    }
+
+    /// The strongest level this entry can give: the rule's default level in a run.
+    public RuleLevel MaxLevel => Form == BaselineForm.Json
+        ? LevelFor(ComplianceStatus.Critical)
+        : Risk == RiskGroup.Informational ? RuleLevel.Note
+        : Element == BaselineXmlElement.Boolean && ParseStatus(NonCompliant) == ComplianceStatus.Warning ? RuleLevel.Warning
+        : Element == BaselineXmlElement.Enum && List(Critical).Count == 0 && AllLiteralsListed() ? RuleLevel.Warning
+        : RuleLevel.Error;
+
+    /// What compliant means, for messages: "compliant: ThreeAttempts", "standard: 12".
+    public string Expectation => Form == BaselineForm.Json
+        ? $"at least as strong as {StandardValue}, {Risk.RiskType()}"
+        : Element switch
+        {
+            BaselineXmlElement.Boolean => $"compliant: {Compliant}",
+            BaselineXmlElement.NumericRange => $"compliant: {Compliant}, warning: {Warning}",
+            _ => $"compliant: {Compliant}",
+        };
+
+    private bool AllLiteralsListed() =>
+        Definition is { Type: SettingValueType.Enum } d &&
+        d.Literals.All(l => InList(Compliant, l.Name) || InList(Warning, l.Name));
+
+    public static IReadOnlyList<string> List(string? csv) =>
+        string.IsNullOrWhiteSpace(csv) ? [] : csv.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    private static bool InList(string? csv, string literal) =>
+        List(csv).Contains(literal, StringComparer.OrdinalIgnoreCase);
+
+    public static double? Number(string? text) =>
+        double.TryParse(text?.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : null;
+
+    public static ComplianceStatus? ParseStatus(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        "warning" => ComplianceStatus.Warning,
+        "critical" => ComplianceStatus.Critical,
+        _ => null,
+    };
+}

@@ -1,0 +1,5 @@
+namespace MetaLint.Core.Configuration;
+
+/// One `environments:` entry: the lowest acceptable Health Check score, and whether falling below it fails the run
+/// (exit 1) or only warns.
+public sealed record EnvironmentGate(string Name, double? MinScore, bool Fail);

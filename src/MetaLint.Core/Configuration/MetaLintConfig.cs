@@ -1,0 +1,28 @@
+namespace MetaLint.Core.Configuration;
+
+/// The whole of rules.yml as the engine and discovery use it.
+public sealed class MetaLintConfig
+{
+    public static readonly MetaLintConfig Default = new();
+
+    /// The file it came from, or null for built-in defaults.
+    public string? Path { get; init; }
+    public IReadOnlyDictionary<string, RuleConfig> Rules { get; init; } =
+        new Dictionary<string, RuleConfig>(StringComparer.OrdinalIgnoreCase);
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// `settings: { missing: ignore | report }`: whether a mapped setting absent from Security.settings is a finding.
+    public MissingSettingPolicy MissingSettingPolicy { get; init; } = MissingSettingPolicy.Ignore;
+
+    /// `environments:` gates selected with --environment NAME.
+    public IReadOnlyDictionary<string, EnvironmentGate> Environments { get; init; } =
+        new Dictionary<string, EnvironmentGate>(StringComparer.Ordinal);
+
+    /// Accepted risks: findings these entries match are reported as suppressed.
+    public IReadOnlyList<ExceptionEntry> Exceptions { get; init; } = [];
+
+    /// Rules whose findings can only be suppressed by an exception with a named approver (policy.require-approval).
+    public IReadOnlySet<string> RequireApproval { get; init; } = new HashSet<string>();
+
+    public RuleConfig For(string ruleId) => Rules.TryGetValue(ruleId, out var s) ? s : RuleConfig.Default;
+}

@@ -1,0 +1,14 @@
+namespace MetaLint.Core.Configuration;
+
+/// One rule's entry in rules.yml: on/off, a level override, and rule-specific options.
+public sealed class RuleConfig
+{
+    public static readonly RuleConfig Default = new();
+
+    public bool Enabled { get; init; } = true;
+    public Rules.RuleLevel? Level { get; init; }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Lists { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
+
+    public IReadOnlyList<string>? GetList(string key) => Lists.TryGetValue(key, out var v) ? v : null;
+}

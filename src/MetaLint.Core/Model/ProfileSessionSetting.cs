@@ -1,0 +1,4 @@
+namespace MetaLint.Core.Model;
+
+/// A ProfileSessionSetting file.
+public sealed class ProfileSessionSetting(SourceFile file) : ProfilePolicy(file);

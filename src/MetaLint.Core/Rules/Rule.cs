@@ -1,0 +1,16 @@
+namespace MetaLint.Core.Rules;
+
+/// Base class for rules over one model type.
+public abstract class Rule<T> : IRule where T : class
+{
+    public abstract RuleDescriptor Descriptor { get; }
+    public Type Target => typeof(T);
+    public virtual IReadOnlyList<string> OptionKeys => [];
+
+    public void Check(object component, RuleContext context)
+    {
+        if (component is T typed) Check(typed, context);
+    }
+
+    public abstract void Check(T component, RuleContext context);
+}
