@@ -5,7 +5,7 @@ using MetaLint.Core.Reporting.Text;
 
 namespace MetaLint.Cli;
 
-/// Process exit codes (contract): 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error.
+/// Process exit codes (README, Exit codes): 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error.
 public static class ExitCodes
 {
     public const int Ok = 0;

@@ -124,7 +124,7 @@ public static class Analyzer
             if (p.File.DecomposedSet is not { } setPath) { model.PermissionContainers.Add(content); continue; }
             if (!sets.TryGetValue(setPath, out var set))
             {
-                set = new PermissionContainer(MetadataKind.PermissionSet, p.File.ComponentName, p.File);
+                set = new PermissionContainer(MetadataKind.PermissionSet, p.File.ComponentName);
                 sets[setPath] = set;
                 model.PermissionContainers.Add(set);
             }

@@ -38,7 +38,7 @@ public sealed class Baseline
         return new Baseline(parsed.Name, parsed.DeveloperName, parsed.Form, path: null, parsed.Settings);
     });
 
-    /// The Salesforce Baseline Standard (domain.md 5.2), embedded verbatim.
+    /// The Salesforce Baseline Standard, embedded verbatim.
     public static Baseline Standard => LazyStandard.Value;
 
     /// The raw bytes of the bundled standard.

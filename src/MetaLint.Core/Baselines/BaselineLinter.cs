@@ -1,6 +1,6 @@
 namespace MetaLint.Core.Baselines;
 
-/// Checks a loaded baseline for what is legal but probably wrong (domain.md 5.1, lint ideas).
+/// Checks a loaded baseline for what is legal but probably wrong.
 public static class BaselineLinter
 {
     public const int MaxBytes = 20 * 1024;

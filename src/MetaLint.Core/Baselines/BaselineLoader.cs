@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Xml;
 
@@ -297,6 +296,4 @@ public static class BaselineLoader
         var at = message.IndexOf(" Path:", StringComparison.Ordinal);
         return at > 0 ? message[..at] : message;
     }
-
-    internal static Encoding Utf8 { get; } = new UTF8Encoding(false);
 }

@@ -55,13 +55,13 @@ public sealed record BaselineSetting(string Key, RiskGroup Risk, BaselineForm Fo
                 if (literal == null) return null;
                 if (InList(Compliant, literal)) return ComplianceStatus.Compliant;
                 if (InList(Warning, literal)) return ComplianceStatus.Warning;
-                return ComplianceStatus.Critical;   // in the critical list, or in no list (domain.md 5.3)
+                return ComplianceStatus.Critical;   // in the critical list, or in no list
             default:
                 return null;
         }
     }
 
-    /// The finding level for a status (contract.md, ML3): XML by status, at most note when informational;
+    /// The finding level for a status: XML by status, at most note when informational;
     /// JSON by riskType.
     public RuleLevel LevelFor(ComplianceStatus status)
     {

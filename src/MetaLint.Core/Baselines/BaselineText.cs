@@ -37,7 +37,7 @@ public static class BaselineText
 
     public static string Label(this ComplianceStatus s) => s.ToString().ToLowerInvariant();
 
-    /// The contract's security-severity per risk group; informational settings carry none.
+    /// The SARIF security-severity per risk group; informational settings carry none.
     public static decimal? SecuritySeverity(this RiskGroup risk) => risk switch
     {
         RiskGroup.High => 8.0m,

@@ -135,7 +135,7 @@ public static class BaselineWriter
         return s with { Element = BaselineXmlElement.Enum, Compliant = std, Warning = "" };
     }
 
-    /// The weakest compliant value of XML bands, in the natural unit (domain.md 5.6).
+    /// The weakest compliant value of XML bands, in the natural unit.
     public static string StandardValue(BaselineSetting xml)
     {
         var d = xml.Definition;

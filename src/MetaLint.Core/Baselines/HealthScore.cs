@@ -2,7 +2,7 @@ using MetaLint.Core.Model;
 
 namespace MetaLint.Core.Baselines;
 
-/// MetaLint's approximation of the Health Check score (domain.md 5.5). Salesforce does not publish its weights.
+/// MetaLint's approximation of the Health Check score. Salesforce does not publish its weights.
 public sealed class HealthScore
 {
     /// Weight per risk group: what counts most.

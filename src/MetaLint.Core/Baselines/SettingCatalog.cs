@@ -7,97 +7,101 @@ namespace MetaLint.Core.Baselines;
 /// The keys MetaLint reads, and how to read each from Security.settings and the profile policy files.
 public static class SettingCatalog
 {
-    private const string P = "passwordPolicies", S = "sessionSettings";
+    private const string PasswordGroup = "passwordPolicies", SessionGroup = "sessionSettings";
     private const double Infinite = double.PositiveInfinity;
 
+    /// A boolean setting that only Security.settings sets.
     private static SettingDefinition Bool(string key, string friendly, string group, string element) =>
         new(key, friendly, SettingValueType.Boolean, group, element);
 
-    private static SettingDefinition PppBool(string key, string friendly, string element, string pppElement) =>
-        new(key, friendly, SettingValueType.Boolean, P, element, MetadataKind.ProfilePasswordPolicy, pppElement);
+    /// A boolean password policy that a ProfilePasswordPolicy file can also set, as policyElement.
+    private static SettingDefinition PasswordPolicyBool(string key, string friendly, string element, string policyElement) =>
+        new(key, friendly, SettingValueType.Boolean, PasswordGroup, element, MetadataKind.ProfilePasswordPolicy, policyElement);
 
-    private static EnumLiteral[] L(params (string, double)[] values) => [.. values.Select(v => new EnumLiteral(v.Item1, v.Item2))];
+    /// Enum literals with their natural values, weakest first.
+    private static EnumLiteral[] LiteralList(params (string, double)[] values) => [.. values.Select(v => new EnumLiteral(v.Item1, v.Item2))];
 
+    /// A profile policy file's integer codes and the org literal each stands for.
     private static Dictionary<int, string> Codes(params (int, string)[] codes) => codes.ToDictionary(c => c.Item1, c => c.Item2);
 
     /// Old-API literal form of minPasswordLength (before API 35).
     private static readonly EnumLiteral[] LegacyLengths =
-        L(("FiveCharacters", 5), ("EightCharacters", 8), ("TenCharacters", 10), ("TwelveCharacters", 12), ("FifteenCharacters", 15));
+        LiteralList(("FiveCharacters", 5), ("EightCharacters", 8), ("TenCharacters", 10), ("TwelveCharacters", 12), ("FifteenCharacters", 15));
 
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
-        new("PasswordPolicies.minPasswordLength", "MinimumPasswordLength", SettingValueType.Number, P, "minimumPasswordLength",
+        new("PasswordPolicies.minPasswordLength", "MinimumPasswordLength", SettingValueType.Number, PasswordGroup, "minimumPasswordLength",
             MetadataKind.ProfilePasswordPolicy, "minimumPasswordLength")
         {
             Unit = "characters", LegacyElement = "minPasswordLength", LegacyLiterals = LegacyLengths,
         },
-        new("PasswordPolicies.maxLoginAttempts", "LoginAttemptsBeforeLockout", SettingValueType.Enum, P, "maxLoginAttempts",
+        new("PasswordPolicies.maxLoginAttempts", "LoginAttemptsBeforeLockout", SettingValueType.Enum, PasswordGroup, "maxLoginAttempts",
             MetadataKind.ProfilePasswordPolicy, "maxLoginAttempts",
             Codes((0, "NoLimit"), (3, "ThreeAttempts"), (5, "FiveAttempts"), (10, "TenAttempts")))
         {
             HigherIsStronger = false, Unit = "attempts",
-            Literals = L(("NoLimit", Infinite), ("TenAttempts", 10), ("FiveAttempts", 5), ("ThreeAttempts", 3)),
+            Literals = LiteralList(("NoLimit", Infinite), ("TenAttempts", 10), ("FiveAttempts", 5), ("ThreeAttempts", 3)),
         },
-        new("PasswordPolicies.expiration", "PasswordExpiration", SettingValueType.Enum, P, "expiration",
+        new("PasswordPolicies.expiration", "PasswordExpiration", SettingValueType.Enum, PasswordGroup, "expiration",
             MetadataKind.ProfilePasswordPolicy, "passwordExpiration",
             Codes((0, "Never"), (30, "ThirtyDays"), (60, "SixtyDays"), (90, "NinetyDays"), (180, "SixMonths"), (365, "OneYear")))
         {
             HigherIsStronger = false, Unit = "days",
-            Literals = L(("Never", Infinite), ("OneYear", 365), ("SixMonths", 180), ("NinetyDays", 90), ("SixtyDays", 60), ("ThirtyDays", 30)),
+            Literals = LiteralList(("Never", Infinite), ("OneYear", 365), ("SixMonths", 180), ("NinetyDays", 90), ("SixtyDays", 60), ("ThirtyDays", 30)),
         },
-        new("PasswordPolicies.complexity", "PasswordComplexity", SettingValueType.Enum, P, "complexity",
+        new("PasswordPolicies.complexity", "PasswordComplexity", SettingValueType.Enum, PasswordGroup, "complexity",
             MetadataKind.ProfilePasswordPolicy, "passwordComplexity",
-            // Code 5 for Any3... is third-party knowledge only (domain.md 4.2).
+            // Code 5 for Any3... comes from third-party sources only; Salesforce documents codes 0-4.
             Codes((0, "NoRestriction"), (1, "AlphaNumeric"), (2, "SpecialCharacters"), (3, "UpperLowerCaseNumeric"),
                 (4, "UpperLowerCaseNumericSpecialCharacters"), (5, "Any3UpperLowerCaseNumericSpecialCharacters")))
         {
-            Literals = L(("NoRestriction", 0), ("AlphaNumeric", 1), ("SpecialCharacters", 2), ("UpperLowerCaseNumeric", 3),
+            Literals = LiteralList(("NoRestriction", 0), ("AlphaNumeric", 1), ("SpecialCharacters", 2), ("UpperLowerCaseNumeric", 3),
                 ("Any3UpperLowerCaseNumericSpecialCharacters", 3), ("UpperLowerCaseNumericSpecialCharacters", 4)),
         },
-        new("PasswordPolicies.history", "PasswordHistory", SettingValueType.Number, P, "historyRestriction",
+        new("PasswordPolicies.history", "PasswordHistory", SettingValueType.Number, PasswordGroup, "historyRestriction",
             MetadataKind.ProfilePasswordPolicy, "passwordHistory") { Unit = "passwords" },
-        new("PasswordPolicies.lockoutInterval", "LockoutInterval", SettingValueType.Enum, P, "lockoutInterval",
+        new("PasswordPolicies.lockoutInterval", "LockoutInterval", SettingValueType.Enum, PasswordGroup, "lockoutInterval",
             MetadataKind.ProfilePasswordPolicy, "lockoutInterval",
             Codes((0, "Forever"), (15, "FifteenMinutes"), (30, "ThirtyMinutes"), (60, "SixtyMinutes")))
         {
             Unit = "minutes",
-            Literals = L(("FifteenMinutes", 15), ("ThirtyMinutes", 30), ("SixtyMinutes", 60), ("Forever", Infinite)),
+            Literals = LiteralList(("FifteenMinutes", 15), ("ThirtyMinutes", 30), ("SixtyMinutes", 60), ("Forever", Infinite)),
         },
-        new("PasswordPolicies.questionRestriction", "PasswordQuestionRestriction", SettingValueType.Enum, P, "questionRestriction",
+        new("PasswordPolicies.questionRestriction", "PasswordQuestionRestriction", SettingValueType.Enum, PasswordGroup, "questionRestriction",
             MetadataKind.ProfilePasswordPolicy, "passwordQuestion", Codes((0, "None"), (1, "DoesNotContainPassword")))
         {
-            Literals = L(("None", 0), ("DoesNotContainPassword", 1)),
+            Literals = LiteralList(("None", 0), ("DoesNotContainPassword", 1)),
         },
-        PppBool("PasswordPolicies.minOneDayPasswordLifetime", "MinimumPasswordLifetime", "minimumPasswordLifetime", "minimumPasswordLifetime"),
-        PppBool("PasswordPolicies.obscureSecretAnswer", "ObscureSecretAnswer", "obscureSecretAnswer", "obscure"),
-        new("SessionSettings.timeout", "SessionTimeout", SettingValueType.Enum, S, "sessionTimeout",
+        PasswordPolicyBool("PasswordPolicies.minOneDayPasswordLifetime", "MinimumPasswordLifetime", "minimumPasswordLifetime", "minimumPasswordLifetime"),
+        PasswordPolicyBool("PasswordPolicies.obscureSecretAnswer", "ObscureSecretAnswer", "obscureSecretAnswer", "obscure"),
+        new("SessionSettings.timeout", "SessionTimeout", SettingValueType.Enum, SessionGroup, "sessionTimeout",
             MetadataKind.ProfileSessionSetting, "sessionTimeout",
-            // 0 is ambiguous (domain.md trap 14); the contract reads it as the documented "2 hours".
+            // 0 (most exported files) is undocumented; MetaLint reads it as the documented "2 hours".
             Codes((0, "TwoHours"), (15, "FifteenMinutes"), (30, "ThirtyMinutes"), (60, "SixtyMinutes"), (90, "NinetyMinutes"),
                 (120, "TwoHours"), (240, "FourHours"), (480, "EightHours"), (720, "TwelveHours"), (1440, "TwentyFourHours")))
         {
             HigherIsStronger = false, Unit = "minutes",
-            Literals = L(("TwentyFourHours", 1440), ("TwelveHours", 720), ("EightHours", 480), ("FourHours", 240), ("TwoHours", 120),
+            Literals = LiteralList(("TwentyFourHours", 1440), ("TwelveHours", 720), ("EightHours", 480), ("FourHours", 240), ("TwoHours", 120),
                 ("NinetyMinutes", 90), ("SixtyMinutes", 60), ("ThirtyMinutes", 30), ("FifteenMinutes", 15)),
         },
-        Bool("SessionSettings.forceLogoutOnTimeout", "ForceLogoutOnSessionTimeout", S, "forceLogoutOnSessionTimeout"),
-        Bool("SessionSettings.lockSessionsToDomain", "LockSessionsToDomain", S, "lockSessionsToDomain"),
-        Bool("SessionSettings.lockSessionsToIp", "LockSessionsToIp", S, "lockSessionsToIp"),
-        Bool("SessionSettings.clickjackSetup", "ClickjackProtectionSetup", S, "enableClickjackSetup"),
-        Bool("SessionSettings.clickjackNonSetup", "ClickjackProtectionNonSetup", S, "enableClickjackNonsetupSFDC"),
-        Bool("SessionSettings.clickjackVisualForceHeaders", "ClickjackProtectionVisualforce", S, "enableClickjackNonsetupUser"),
-        Bool("SessionSettings.clickjackVisualForceNoHeaders", "ClickjackProtectionVisualforceHeaderless", S, "enableClickjackNonsetupUserHeaderless"),
-        Bool("SessionSettings.csrfGet", "CsrfProtectionGet", S, "enableCSRFOnGet"),
-        Bool("SessionSettings.csrfPost", "CsrfProtectionPost", S, "enableCSRFOnPost"),
-        Bool("SessionSettings.requireHttpOnly", "RequireHttpOnly", S, "requireHttpOnly"),
-        Bool("SessionSettings.contentSniffingProtection", "ContentSniffingProtection", S, "enableContentSniffingProtection"),
-        Bool("SessionSettings.cspOnEmail", "CspOnEmail", S, "enableCSPOnEmail"),
-        Bool("SessionSettings.forceRelogin", "ForceReloginAfterLoginAs", S, "forceRelogin"),
-        Bool("SessionSettings.enforceLoginIp", "EnforceLoginIpOnEveryRequest", S, "enforceIpRangesEveryRequest"),
-        Bool("SessionSettings.enableSmsIdentity", "SmsIdentityConfirmation", S, "enableSMSIdentity"),
-        Bool("SessionSettings.terminateSessionsOnPasswordReset", "TerminateSessionsOnPasswordReset", S, "terminateUserSessionsWhenAdminResetsPassword"),
-        Bool("SessionSettings.icOn2faRegistration", "IdentityConfirmationOnMfaRegistration", S, "identityConfirmationOnTwoFactorRegistrationEnabled"),
-        Bool("SessionSettings.icOnEmailChange", "IdentityConfirmationOnEmailChange", S, "identityConfirmationOnEmailChange"),
+        Bool("SessionSettings.forceLogoutOnTimeout", "ForceLogoutOnSessionTimeout", SessionGroup, "forceLogoutOnSessionTimeout"),
+        Bool("SessionSettings.lockSessionsToDomain", "LockSessionsToDomain", SessionGroup, "lockSessionsToDomain"),
+        Bool("SessionSettings.lockSessionsToIp", "LockSessionsToIp", SessionGroup, "lockSessionsToIp"),
+        Bool("SessionSettings.clickjackSetup", "ClickjackProtectionSetup", SessionGroup, "enableClickjackSetup"),
+        Bool("SessionSettings.clickjackNonSetup", "ClickjackProtectionNonSetup", SessionGroup, "enableClickjackNonsetupSFDC"),
+        Bool("SessionSettings.clickjackVisualForceHeaders", "ClickjackProtectionVisualforce", SessionGroup, "enableClickjackNonsetupUser"),
+        Bool("SessionSettings.clickjackVisualForceNoHeaders", "ClickjackProtectionVisualforceHeaderless", SessionGroup, "enableClickjackNonsetupUserHeaderless"),
+        Bool("SessionSettings.csrfGet", "CsrfProtectionGet", SessionGroup, "enableCSRFOnGet"),
+        Bool("SessionSettings.csrfPost", "CsrfProtectionPost", SessionGroup, "enableCSRFOnPost"),
+        Bool("SessionSettings.requireHttpOnly", "RequireHttpOnly", SessionGroup, "requireHttpOnly"),
+        Bool("SessionSettings.contentSniffingProtection", "ContentSniffingProtection", SessionGroup, "enableContentSniffingProtection"),
+        Bool("SessionSettings.cspOnEmail", "CspOnEmail", SessionGroup, "enableCSPOnEmail"),
+        Bool("SessionSettings.forceRelogin", "ForceReloginAfterLoginAs", SessionGroup, "forceRelogin"),
+        Bool("SessionSettings.enforceLoginIp", "EnforceLoginIpOnEveryRequest", SessionGroup, "enforceIpRangesEveryRequest"),
+        Bool("SessionSettings.enableSmsIdentity", "SmsIdentityConfirmation", SessionGroup, "enableSMSIdentity"),
+        Bool("SessionSettings.terminateSessionsOnPasswordReset", "TerminateSessionsOnPasswordReset", SessionGroup, "terminateUserSessionsWhenAdminResetsPassword"),
+        Bool("SessionSettings.icOn2faRegistration", "IdentityConfirmationOnMfaRegistration", SessionGroup, "identityConfirmationOnTwoFactorRegistrationEnabled"),
+        Bool("SessionSettings.icOnEmailChange", "IdentityConfirmationOnEmailChange", SessionGroup, "identityConfirmationOnEmailChange"),
         Bool("LoginAccessPolicies.adminLoginAsAnyUser", "AdminLoginAsAnyUser", "", "enableAdminLoginAsAnyUser") with { SecureValue = false },
         new("NetworkSecurity.trustedIpRangesConfigured", "TrustedIpRangesConfigured", SettingValueType.Number, "networkAccess", "ipRanges")
         {
@@ -105,7 +109,7 @@ public static class SettingCatalog
         },
     ];
 
-    /// Keys Salesforce used in older exports (domain.md 5.1): kept, reported by lint, never checked.
+    /// Keys Salesforce used in older exports: kept, reported by lint, never checked.
     public static IReadOnlySet<string> LegacyKeys { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "SessionSettings.xssProtection", "SessionSettings.requireSecureConnections",
@@ -195,7 +199,7 @@ public static class SettingCatalog
         _ => null,
     };
 
-    /// MetaLint's reading of NetworkSecurity.trustedIpRangesConfigured (domain.md leaves it open): 1 when at least
+    /// MetaLint's reading of NetworkSecurity.trustedIpRangesConfigured (Salesforce does not document it): 1 when at least
     /// one trusted range is listed and none spans more than 2^24 addresses, 0.5 when one does, 0 when none is listed.
     private static SettingReading TrustedRanges(NetworkAccess access)
     {

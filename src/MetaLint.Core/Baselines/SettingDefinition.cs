@@ -2,12 +2,12 @@ using MetaLint.Core.Model;
 
 namespace MetaLint.Core.Baselines;
 
-/// A Health Check baseline key that MetaLint can read from metadata (domain.md 5.4).
+/// A Health Check baseline key that MetaLint can read from metadata.
 /// <param name="Group">The Security.settings child that holds it ("passwordPolicies", "sessionSettings"), or "" when
 /// it is a child of the root itself (enableAdminLoginAsAnyUser).</param>
 /// <param name="Element">Its element there.</param>
 /// <param name="PolicyElement">Its element in a ProfilePasswordPolicy or ProfileSessionSetting file, if any.</param>
-/// <param name="PolicyCodes">Integer codes of that element mapped onto the org literals (domain.md 4.2, 4.3).</param>
+/// <param name="PolicyCodes">Integer codes of that element mapped onto the org literals.</param>
 public sealed record SettingDefinition(
     string Key, string FriendlyName, SettingValueType Type, string Group, string Element,
     MetadataKind? PolicyKind = null, string? PolicyElement = null,

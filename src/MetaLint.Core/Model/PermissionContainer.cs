@@ -1,20 +1,10 @@
 namespace MetaLint.Core.Model;
 
 /// A profile, permission set, muting permission set or permission set group: what rules about access read.
-public sealed class PermissionContainer
+public sealed class PermissionContainer(MetadataKind kind, string name)
 {
-    public PermissionContainer(MetadataKind kind, string name, SourceFile primaryFile)
-    {
-        Kind = kind;
-        Name = name;
-        PrimaryFile = primaryFile;
-    }
-
-    public MetadataKind Kind { get; }
-    public string Name { get; }
-
-    /// The file that names the component (for a decomposed set, the first file of the folder).
-    public SourceFile PrimaryFile { get; }
+    public MetadataKind Kind { get; } = kind;
+    public string Name { get; } = name;
 
     /// Profile &lt;userLicense&gt;.
     public TextField? UserLicense { get; set; }

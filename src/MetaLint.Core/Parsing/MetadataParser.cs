@@ -149,7 +149,7 @@ public static class MetadataParser
         public List<InlineDirective> Directives { get; } = [];
 
         /// Moves past a non-element node, keeping it when it is a MetaLint directive comment.
-        private void Pass()
+        private void SkipNodeKeepingDirective()
         {
             if (r.NodeType == XmlNodeType.Comment)
             {
@@ -176,7 +176,7 @@ public static class MetadataParser
             SettingsComponent? settings = null;
             if (file.DecomposedSet != null)
             {
-                container = new PermissionContainer(file.Kind, file.ComponentName, file);
+                container = new PermissionContainer(file.Kind, file.ComponentName);
                 ReadDecomposedChild(root, container);
             }
             else if (root != file.Kind.RootElement())
@@ -193,7 +193,7 @@ public static class MetadataParser
                     case MetadataKind.ProfilePasswordPolicy: settings = ReadProfilePolicy(new ProfilePasswordPolicy(file)); break;
                     case MetadataKind.ProfileSessionSetting: settings = ReadProfilePolicy(new ProfileSessionSetting(file)); break;
                     default:
-                        container = new PermissionContainer(file.Kind, file.ComponentName, file);
+                        container = new PermissionContainer(file.Kind, file.ComponentName);
                         ReadContainer(container);
                         break;
                 }
@@ -279,7 +279,7 @@ public static class MetadataParser
             r.Read();
             while (!r.EOF && r.NodeType != XmlNodeType.EndElement)
             {
-                if (r.NodeType != XmlNodeType.Element) { Pass(); continue; }
+                if (r.NodeType != XmlNodeType.Element) { SkipNodeKeepingDirective(); continue; }
                 switch (r.LocalName)
                 {
                     case "userPermissions": ReadUserPermission(c); break;
@@ -376,7 +376,7 @@ public static class MetadataParser
             r.Read();
             while (!r.EOF && r.NodeType != XmlNodeType.EndElement)
             {
-                if (r.NodeType != XmlNodeType.Element) { Pass(); continue; }
+                if (r.NodeType != XmlNodeType.Element) { SkipNodeKeepingDirective(); continue; }
                 if (!readChild(r.LocalName)) r.Skip();
             }
             var (endLine, endColumn) = EndTagEnd();
@@ -416,7 +416,7 @@ public static class MetadataParser
                         r.Read();
                         break;
                     default:
-                        if (readChild != null) Pass(); else r.Read();
+                        if (readChild != null) SkipNodeKeepingDirective(); else r.Read();
                         break;
                 }
             }

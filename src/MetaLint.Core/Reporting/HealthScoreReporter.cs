@@ -56,7 +56,7 @@ public static class HealthScoreReporter
               .Append('\n');
     }
 
-    /// The same report as JSON; gate is the --min-score outcome, if one was asked for.
+    /// The same report as JSON; minScore and passed are the --min-score threshold and its outcome, if one was asked for.
     public static string Json(HealthScore h, double? minScore = null, bool? passed = null)
     {
         var json = JsonText.Write(w =>

@@ -68,7 +68,7 @@ public class RuleCatalogTests
         {
             var engine = new RuleEngine([rule], MetaLint.Core.Configuration.MetaLintConfig.Default);
             var model = new MetadataModel();
-            model.PermissionContainers.Add(new PermissionContainer(kind, "Empty", file));
+            model.PermissionContainers.Add(new PermissionContainer(kind, "Empty"));
             findings.AddRange(engine.Run(model));
         }
         var settings = new MetadataModel();

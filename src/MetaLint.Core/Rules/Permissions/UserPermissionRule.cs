@@ -8,12 +8,9 @@ public abstract class UserPermissionRule : Rule<PermissionContainer>
     /// The permissions this rule flags (case-insensitive), given its options.
     protected abstract IReadOnlySet<string> Flagged(RuleContext ctx);
 
-    /// Whether the rule applies to this component at all (it already can grant).
-    protected virtual bool AppliesTo(PermissionContainer c) => true;
-
     public override void Check(PermissionContainer c, RuleContext ctx)
     {
-        if (!c.CanGrant || !AppliesTo(c)) return;
+        if (!c.CanGrant) return;
         var flagged = Flagged(ctx);
         foreach (var p in c.GrantedUserPermissions)
             if (flagged.Contains(p.Name))

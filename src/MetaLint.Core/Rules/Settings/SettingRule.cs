@@ -54,7 +54,7 @@ public sealed class SettingRule : Rule<SettingsComponent>
             ctx.Config.Level ?? level, fact: new SettingFact(Row.Key, a.Reading.Element, a.Reading.Display));
     }
 
-    /// A missing setting goes on its parent element, or on line 1 when that is missing too (contract).
+    /// A missing setting goes on its parent element, or on line 1 when that is missing too.
     private void ReportMissing(SecuritySettings s, RuleContext ctx)
     {
         var parent = Definition.Group.Length == 0 || Definition.Reader != null ? null : s.Element(Definition.Group)?.Location;

@@ -1,6 +1,6 @@
 namespace MetaLint.Core.Rules.Settings;
 
-/// The ML3xxx table (contract.md): one row per baseline setting that maps to a metadata element.
+/// The ML3xxx table: one row per baseline setting that maps to a metadata element.
 public static class SettingRuleTable
 {
     private static SettingRuleRow Row(string id, string key, string name, string title, string what) =>
