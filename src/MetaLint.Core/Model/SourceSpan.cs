@@ -5,6 +5,3 @@ public readonly record struct SourceSpan(int StartLine, int StartColumn, int End
 {
     public static SourceSpan FileStart => new(1, 1, 1, 1);
 }
-
-/// Where a model element came from: the file (a decomposed set spans several) and the span in it.
-public sealed record SourceLocation(SourceFile File, SourceSpan Span);

@@ -14,7 +14,7 @@ public class BaselineTests
         $"{s.Risk}|{s.Element}|{s.Key}|{s.Compliant}|{s.Warning}|{s.Critical}|{s.NonCompliant}");
 
     [Fact]
-    public void Bundled_standard_has_the_45_settings_of_domain_md()
+    public void Bundled_standard_has_its_45_settings()
     {
         var s = Baseline.Standard;
         s.Name.ShouldBe("SFDC recommended");

@@ -1,26 +1,8 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using MetaLint.Core.Configuration;
 using MetaLint.Core.Git;
 using MetaLint.Core.Rules;
 
 namespace MetaLint.Core.Reporting.Evidence;
-
-/// The gate's verdict for one run.
-public sealed record GateDecision(string FailOn, bool Passed, int ExitCode);
-
-/// What an auditor is handed for one run (schema: docs/evidence.schema.json).
-public sealed record EvidenceRecord(
-    Report Report,
-    IReadOnlyList<string> Inputs,
-    IReadOnlyList<string> FilesAnalysed,
-    IReadOnlyDictionary<ExceptionEntry, int> AppliedExceptions,
-    CommitInfo? Head,
-    BaseComparison? Base,
-    GateDecision Gate,
-    DateTimeOffset Timestamp,
-    string? ConfigPath,
-    double? Score = null);
 
 /// Writes the audit evidence JSON.
 public static class EvidenceWriter
