@@ -34,6 +34,9 @@ public sealed record SettingDefinition(
     /// How to read a setting that is not one element's text (the trusted IP ranges); null for the usual reading.
     public Func<SecuritySettings, SettingReading?>? Reader { get; init; }
 
+    /// Whether the value is one element inside a group element of Security.settings (passwordPolicies).
+    public bool IsInGroup => Group.Length > 0 && Reader == null;
+
     /// Literal by name, case-insensitively.
     public EnumLiteral? Literal(string name) =>
         Literals.FirstOrDefault(l => l.Name.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase));

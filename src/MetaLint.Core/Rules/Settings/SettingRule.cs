@@ -57,7 +57,7 @@ public sealed class SettingRule : Rule<SettingsComponent>
     /// A missing setting goes on its parent element, or on line 1 when that is missing too.
     private void ReportMissing(SecuritySettings s, RuleContext ctx)
     {
-        var parent = Definition.Group.Length == 0 || Definition.Reader != null ? null : s.Element(Definition.Group)?.Location;
+        var parent = Definition.IsInGroup ? s.Element(Definition.Group)?.Location : null;
         var location = parent == null
             ? new SourceLocation(s.File, SourceSpan.FileStart)
             : parent with
@@ -65,7 +65,7 @@ public sealed class SettingRule : Rule<SettingsComponent>
                 Span = new SourceSpan(parent.Span.StartLine, parent.Span.StartColumn, parent.Span.StartLine,
                     parent.Span.StartColumn + Definition.Group.Length + 2),
             };
-        var where = Definition.Group.Length == 0 || Definition.Reader != null ? "" : $" in <{Definition.Group}>";
+        var where = Definition.IsInGroup ? $" in <{Definition.Group}>" : "";
         ctx.Report(location, s.Kind, s.Name, Row.Key,
             $"{s.DisplayName}: {Row.Key} is not set (no <{Definition.Element}>{where}), so the org keeps whatever value it has",
             ctx.Config.Level ?? RuleLevel.Note, fact: new SettingFact(Row.Key, Definition.Element, Value: null));
