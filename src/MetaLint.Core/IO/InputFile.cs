@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 
 namespace MetaLint.Core.IO;
@@ -52,7 +53,7 @@ public static partial class InputFile
         try
         {
             if (stream.Length > limit)
-                throw new InputFileException($"{what} '{path}' is {stream.Length:N0} bytes, over the {limit:N0}-byte limit; it was not read");
+                throw new InputFileException(string.Create(CultureInfo.InvariantCulture, $"{what} '{path}' is {stream.Length:N0} bytes, over the {limit:N0}-byte limit; it was not read"));
             return new BoundedStream(stream, limit, what, path);
         }
         catch
@@ -191,7 +192,7 @@ public static partial class InputFile
         {
             _read += n;
             if (_read > limit)
-                throw new InputFileException($"{what} '{path}' grew past the {limit:N0}-byte limit while it was read; it was not analysed");
+                throw new InputFileException(string.Create(CultureInfo.InvariantCulture, $"{what} '{path}' grew past the {limit:N0}-byte limit while it was read; it was not analysed"));
         }
 
         public override void Flush() { }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MetaLint.Core.Suppressions;
 
 namespace MetaLint.Core.Rules.Suppressions;
@@ -16,6 +17,6 @@ public sealed class ML9002ExpiredExceptionEntry : Rule<ExpiredExceptionMatch>
         var f = x.Finding;
         var approver = x.Entry.ApprovedBy is { } a ? $", approved by {a}" : "";
         ctx.Report(f.Location, f.ComponentKind, f.ComponentName, $"{f.RuleId}|{f.Subject}",
-            $"Exception for {f.RuleId} ('{x.Entry.Justification}'{approver}) expired on {x.Entry.Expires:yyyy-MM-dd} (rules.yml line {x.Entry.Line}): {f.Message}");
+            $"Exception for {f.RuleId} ('{x.Entry.Justification}'{approver}) expired on {x.Entry.Expires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} (rules.yml line {x.Entry.Line}): {f.Message}");
     }
 }
