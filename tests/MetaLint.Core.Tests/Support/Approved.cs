@@ -3,7 +3,8 @@ using System.Runtime.CompilerServices;
 namespace MetaLint.Core.Tests.Support;
 
 /// A small approved-file snapshot helper: compares text with tests/.../Approved/NAME; on a difference writes
-/// NAME.received beside it and fails. Set METALINT_APPROVE=1 to accept the received text.
+/// NAME.received beside it (ignored by git) and fails. With METALINT_APPROVE=1 a difference is written to NAME
+/// instead, and the run still fails, so an approval is always a reviewed second run.
 public static class Approved
 {
     public static void ShouldMatch(string actual, string name, [CallerFilePath] string caller = "")
@@ -11,11 +12,6 @@ public static class Approved
         var dir = Path.Combine(Path.GetDirectoryName(caller)!, "..", "Approved");
         var approvedPath = Path.GetFullPath(Path.Combine(dir, name));
         var receivedPath = approvedPath + ".received";
-        if (Environment.GetEnvironmentVariable("METALINT_APPROVE") == "1")
-        {
-            Directory.CreateDirectory(dir);
-            File.WriteAllText(approvedPath, actual);
-        }
         var approved = File.Exists(approvedPath) ? File.ReadAllText(approvedPath).ReplaceLineEndings("\n") : null;
         if (approved == actual)
         {
@@ -23,6 +19,12 @@ public static class Approved
             return;
         }
         Directory.CreateDirectory(dir);
+        if (Environment.GetEnvironmentVariable("METALINT_APPROVE") == "1")
+        {
+            File.WriteAllText(approvedPath, actual);
+            File.Delete(receivedPath);
+            throw new Xunit.Sdk.XunitException($"snapshot {name} was rewritten (METALINT_APPROVE=1); review the diff and rerun without it");
+        }
         File.WriteAllText(receivedPath, actual);
         approved.ShouldBe(actual,
             $"snapshot {name} differs; review {receivedPath} and rerun with METALINT_APPROVE=1 to accept it");
