@@ -12,13 +12,13 @@ public static class RuleCatalog
     public static IReadOnlyList<IRule> All { get; } =
     [
         new ML0001ParseFailure(),
-        new ML1001ModifyAllData(),
-        new ML1002ViewAllData(),
+        new UserPermissionGrantRule(UserPermissionGrants.ML1001),
+        new UserPermissionGrantRule(UserPermissionGrants.ML1002),
         new ML1003ObjectModifyAll(),
         new ML1004ObjectViewAll(),
         new ML1005ViewAllFields(),
         new ML1006HighRiskPermission(),
-        new ML1007AuthenticationWeakened(),
+        new UserPermissionGrantRule(UserPermissionGrants.ML1007),
         new ML1008GuestUserExposure(),
         new ML1009LoginIpRangeTooWide(),
         new ML2001LicenseBearingPermissionSet(),
