@@ -92,12 +92,4 @@ public class RuleCatalogTests
             .Where(t => t.IsAssignableTo(typeof(IRule)) && !t.IsAbstract && !t.IsInterface)
             .ShouldAllBe(t => RuleCatalog.All.Any(r => r.GetType() == t));
     }
-
-    [Fact]
-    public void Rules_readme_is_the_generated_listing()
-    {
-        var onDisk = File.ReadAllText(Repo.Path("rules", "README.md")).ReplaceLineEndings("\n");
-        onDisk.ShouldBe(RuleListing.Markdown(RuleCatalog.All),
-            "regenerate with: dotnet run --project src/MetaLint.Cli -- rules --format markdown > rules/README.md");
-    }
 }

@@ -1,17 +1,9 @@
 namespace MetaLint.Core.Tests.Support;
 
-/// Paths inside the repository, found from the test binary's location.
+/// Paths inside the repository (the shared RepoRoot, under the name these tests use).
 public static class Repo
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => MetaLint.Tests.Support.RepoRoot.Root;
 
-    public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "MetaLint.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("MetaLint.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string Path(params string[] parts) => MetaLint.Tests.Support.RepoRoot.Path(parts);
 }
