@@ -35,6 +35,7 @@ public class RuleCatalogTests
         if (RuleCatalog.All.Count(r => r.GetType() == rule.GetType()) == 1) rule.GetType().Name.ShouldStartWith(id);
 
         var page = File.ReadAllText(Repo.Path(d.DocPath)).ReplaceLineEndings("\n");
+        (d.Description + page).ShouldNotContain("TODO", Case.Sensitive, "eng/new-rule left a TODO to fill in");
         page.ShouldStartWith($"# {id}: {d.Title}\n");
         page.ShouldContain($"| {d.DefaultLevel.ToText()} | {d.SecuritySeverityText ?? "-"} |");
         var at = 0;
