@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using MetaLint.Tests.Support;
 
 namespace MetaLint.Cli.Tests;
 
@@ -8,13 +9,13 @@ public sealed class BaselineCommandTests : IDisposable
     private static readonly string Strict = Path.Combine(SampleOrg, "baselines", "strict-baseline.xml");
     private static readonly string Team = Path.Combine(SampleOrg, "baselines", "team-baseline.json");
     private static readonly string Standard = Cli.RepoPath("src", "MetaLint.Core", "Baselines", "SalesforceBaselineStandard.xml");
-    private readonly string _tmp = Directory.CreateTempSubdirectory("metalint-baseline-").FullName;
+    private readonly TempFolder _tmp = new("metalint-baseline-");
 
-    public void Dispose() => Directory.Delete(_tmp, recursive: true);
+    public void Dispose() => _tmp.Dispose();
 
     private string Write(string name, string content)
     {
-        var path = Path.Combine(_tmp, name);
+        var path = Path.Combine(_tmp.Root, name);
         File.WriteAllText(path, content);
         return path;
     }
@@ -55,7 +56,7 @@ public sealed class BaselineCommandTests : IDisposable
         var x = Cli.Run("baseline", "lint", xml);
         x.ExitCode.ShouldBe(2);
         x.Error.ShouldContain("line 1 <booleanSetting name=\"SessionSettings.csrfGet\">: nonCompliant must be warning or critical, not \"fatal\"");
-        Cli.Run("check", SampleOrg, "--baseline", Path.Combine(_tmp, "nope.xml")).ExitCode.ShouldBe(2);
+        Cli.Run("check", SampleOrg, "--baseline", Path.Combine(_tmp.Root, "nope.xml")).ExitCode.ShouldBe(2);
     }
 
     [Fact]
@@ -67,16 +68,16 @@ public sealed class BaselineCommandTests : IDisposable
     [Fact]
     public void Convert_round_trips_the_bundled_standard()
     {
-        var json = Path.Combine(_tmp, "standard.json");
-        var xml = Path.Combine(_tmp, "standard-again.xml");
+        var json = Path.Combine(_tmp.Root, "standard.json");
+        var xml = Path.Combine(_tmp.Root, "standard-again.xml");
         Cli.Run("baseline", "convert", Standard, json).ExitCode.ShouldBe(0);
         JArray.Parse(File.ReadAllText(json)).Count.ShouldBe(45);
         var r = Cli.Run("baseline", "convert", json, xml);
         r.ExitCode.ShouldBe(0);
         r.Error.ShouldBeEmpty();
         // The content is the same: converting both to JSON gives identical text.
-        var a = Path.Combine(_tmp, "a.json");
-        var b = Path.Combine(_tmp, "b.json");
+        var a = Path.Combine(_tmp.Root, "a.json");
+        var b = Path.Combine(_tmp.Root, "b.json");
         Cli.Run("baseline", "convert", Standard, a).ExitCode.ShouldBe(0);
         Cli.Run("baseline", "convert", xml, b).ExitCode.ShouldBe(0);
         File.ReadAllText(b).ShouldBe(File.ReadAllText(a));
@@ -85,10 +86,10 @@ public sealed class BaselineCommandTests : IDisposable
     [Fact]
     public void Convert_of_json_without_bands_warns_about_the_missing_warning_band()
     {
-        var r = Cli.Run("baseline", "convert", Team, Path.Combine(_tmp, "team.xml"));
+        var r = Cli.Run("baseline", "convert", Team, Path.Combine(_tmp.Root, "team.xml"));
         r.ExitCode.ShouldBe(0);
         r.Error.ShouldContain("5 JSON entries have no kept \"xml\" bands");
-        File.ReadAllText(Path.Combine(_tmp, "team.xml")).ShouldContain("developerName=\"Team\"");
+        File.ReadAllText(Path.Combine(_tmp.Root, "team.xml")).ShouldContain("developerName=\"Team\"");
     }
 
     [Fact]
@@ -161,7 +162,7 @@ public sealed class BaselineCommandTests : IDisposable
     [Fact]
     public void No_settings_files_means_no_score_in_the_reports()
     {
-        var dir = Directory.CreateDirectory(Path.Combine(_tmp, "p")).FullName;
+        var dir = Directory.CreateDirectory(Path.Combine(_tmp.Root, "p")).FullName;
         File.WriteAllText(Path.Combine(dir, "A.profile-meta.xml"), "<Profile xmlns=\"http://soap.sforce.com/2006/04/metadata\"/>\n");
         var json = JObject.Parse(Cli.Run("check", dir, "--format", "json").Out);
         json["healthCheck"].ShouldBeNull();

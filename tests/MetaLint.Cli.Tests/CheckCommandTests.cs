@@ -1,18 +1,19 @@
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
+using MetaLint.Tests.Support;
 
 namespace MetaLint.Cli.Tests;
 
 public sealed class CheckCommandTests : IDisposable
 {
     private static readonly string SampleOrg = Cli.RepoPath("testdata", "sample-org");
-    private readonly string _tmp = Directory.CreateTempSubdirectory("metalint-cli-").FullName;
+    private readonly TempFolder _tmp = new("metalint-cli-");
 
-    public void Dispose() => Directory.Delete(_tmp, recursive: true);
+    public void Dispose() => _tmp.Dispose();
 
     private string Write(string rel, string content)
     {
-        var path = Path.Combine(_tmp, rel);
+        var path = Path.Combine(_tmp.Root, rel);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content);
         return path;
@@ -40,14 +41,14 @@ public sealed class CheckCommandTests : IDisposable
     public void Fail_on_sets_the_exit_code(string failOn, string permission, int exit)
     {
         Write("p/Admin.profile-meta.xml", Profile(permission));
-        Cli.Run("check", Path.Combine(_tmp, "p"), "--fail-on", failOn).ExitCode.ShouldBe(exit);
+        Cli.Run("check", Path.Combine(_tmp.Root, "p"), "--fail-on", failOn).ExitCode.ShouldBe(exit);
     }
 
     [Fact]
     public void Clean_tree_exits_0_and_says_so()
     {
         Write("p/Admin.profile-meta.xml", Profile("ModifyAllData", enabled: false));
-        var r = Cli.Run("check", Path.Combine(_tmp, "p"));
+        var r = Cli.Run("check", Path.Combine(_tmp.Root, "p"));
         r.ExitCode.ShouldBe(0);
         r.Out.ShouldContain("No problems found in 1 file.");
     }
@@ -72,7 +73,7 @@ public sealed class CheckCommandTests : IDisposable
     {
         Write("p/Admin.profile-meta.xml", Profile("ModifyAllData"));
         var config = Write("bad.yml", "rules:\n  ML1001:\n    level: loud\n");
-        var r = Cli.Run("check", Path.Combine(_tmp, "p"), "--config", config);
+        var r = Cli.Run("check", Path.Combine(_tmp.Root, "p"), "--config", config);
         r.ExitCode.ShouldBe(2);
         r.Error.ShouldContain($"{config}:3:");
         r.Error.ShouldContain("'level' must be error, warning or note");
@@ -83,7 +84,7 @@ public sealed class CheckCommandTests : IDisposable
     {
         Write("p/Admin.profile-meta.xml", Profile("ModifyAllData"));
         Write("p/rules.yml", "rules:\n  ML1001:\n    level: note\n");
-        var r = Cli.Run("check", Path.Combine(_tmp, "p"));
+        var r = Cli.Run("check", Path.Combine(_tmp.Root, "p"));
         r.ExitCode.ShouldBe(0);
         r.Out.ShouldContain("note     ML1001");
     }
@@ -91,7 +92,7 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public async Task Output_file_gets_schema_valid_sarif_with_category()
     {
-        var output = Path.Combine(_tmp, "out", "metalint.sarif");
+        var output = Path.Combine(_tmp.Root, "out", "metalint.sarif");
         var r = Cli.Run("check", SampleOrg, "--format", "sarif", "--output", output, "--category", "metadata");
         r.ExitCode.ShouldBe(1);
         r.Out.ShouldBeEmpty();
@@ -118,7 +119,7 @@ public sealed class CheckCommandTests : IDisposable
     {
         Write("p/Broken.profile-meta.xml", "<?xml version=\"1.0\"?>\n<Profile>\n  <userPermissions>\n");
         Write("p/Admin.profile-meta.xml", Profile("ViewAllData"));
-        var r = Cli.Run("check", Path.Combine(_tmp, "p"), "--format", "json");
+        var r = Cli.Run("check", Path.Combine(_tmp.Root, "p"), "--format", "json");
         r.ExitCode.ShouldBe(1);
         var ids = ((JArray)JObject.Parse(r.Out)["findings"]!).Select(f => $"{f["path"]} {f["ruleId"]}").ToList();
         ids.ShouldBe(["Admin.profile-meta.xml ML1002", "Broken.profile-meta.xml ML0001"]);
@@ -135,7 +136,7 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public void Missing_path_is_a_usage_error()
     {
-        var r = Cli.Run("check", Path.Combine(_tmp, "does-not-exist"));
+        var r = Cli.Run("check", Path.Combine(_tmp.Root, "does-not-exist"));
         r.ExitCode.ShouldBe(2);
         r.Error.ShouldContain("path not found");
     }

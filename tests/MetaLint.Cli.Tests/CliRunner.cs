@@ -13,14 +13,7 @@ public static class Cli
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
 
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot => MetaLint.Tests.Support.RepoRoot.Root;
 
-    public static string RepoPath(params string[] parts) => Path.Combine([RepoRoot, .. parts]);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "MetaLint.sln"))) return dir.FullName;
-        throw new InvalidOperationException("MetaLint.sln not found");
-    }
+    public static string RepoPath(params string[] parts) => MetaLint.Tests.Support.RepoRoot.Path(parts);
 }

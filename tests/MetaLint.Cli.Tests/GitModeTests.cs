@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
+using MetaLint.Tests.Support;
 
 namespace MetaLint.Cli.Tests;
 
@@ -201,14 +202,10 @@ public sealed class GitModeTests : IDisposable
     [Fact]
     public void Base_outside_a_repository_is_exit_2()
     {
-        var dir = Directory.CreateTempSubdirectory("metalint-nogit-").FullName;
-        try
-        {
-            var r = Cli.Run("check", dir, "--base", "HEAD");
-            r.ExitCode.ShouldBe(2);
-            r.Error.ShouldContain("not a git repository");
-        }
-        finally { Directory.Delete(dir, true); }
+        using var dir = new TempFolder("metalint-nogit-");
+        var r = Cli.Run("check", dir.Root, "--base", "HEAD");
+        r.ExitCode.ShouldBe(2);
+        r.Error.ShouldContain("not a git repository");
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Newtonsoft.Json.Linq;
+using MetaLint.Tests.Support;
 
 namespace MetaLint.Cli.Tests;
 
@@ -8,9 +9,9 @@ namespace MetaLint.Cli.Tests;
 public sealed class HostileInputTests : IDisposable
 {
     private static readonly string Hostile = Cli.RepoPath("testdata", "hostile");
-    private readonly string _tmp = Directory.CreateTempSubdirectory("metalint-hostile-").FullName;
+    private readonly TempFolder _tmp = new("metalint-hostile-");
 
-    public void Dispose() => Directory.Delete(_tmp, recursive: true);
+    public void Dispose() => _tmp.Dispose();
 
     public static TheoryData<string> Fixtures => [.. Directory.GetFiles(Hostile, "*-meta.xml").Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal)];
 
@@ -35,6 +36,49 @@ public sealed class HostileInputTests : IDisposable
             results.ShouldContain(x => (string?)x["ruleId"] == "ML1001");
         }
     }
+
+    /// chmod 000 stops reads only without CAP_DAC_OVERRIDE. As root (CI containers) the check runs in a child
+    /// process that setpriv strips of the file-permission capabilities, so the test runs everywhere but Windows.
+    [Fact]
+    public void Unreadable_file_is_one_ML0001_and_its_neighbours_are_analysed_even_as_root()
+    {
+        if (OperatingSystem.IsWindows()) return;   // chmod 000 has no meaning there
+        var profile = Cli.RepoPath("testdata", "rules", "ML1001", "fires", "admin.profile-meta.xml");
+        File.Copy(profile, _tmp.Path("good.profile-meta.xml"));
+        var locked = _tmp.Path("locked.profile-meta.xml");
+        File.Copy(profile, locked);
+        File.SetUnixFileMode(locked, UnixFileMode.None);
+
+        string[] args = ["check", _tmp.Root, "--format", "json", "--fail-on", "never"];
+        var json = geteuid() == 0 ? WithoutDacCapabilities(args) : Cli.Run(args).Out;
+
+        var findings = JObject.Parse(json)["findings"]!;
+        var failure = findings.Where(f => (string?)f["path"] == "locked.profile-meta.xml").ShouldHaveSingleItem();
+        ((string?)failure["ruleId"]).ShouldBe("ML0001");
+        ((string)failure["message"]!).ShouldContain("permission denied");
+        findings.ShouldContain(f => (string?)f["path"] == "good.profile-meta.xml" && (string?)f["ruleId"] == "ML1001");
+    }
+
+    private static string WithoutDacCapabilities(string[] args)
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "metalint.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("setpriv")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        foreach (var a in (string[])["--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-all", "--", "dotnet", "exec", cli, .. args])
+            start.ArgumentList.Add(a);
+        using var process = System.Diagnostics.Process.Start(start)
+            ?? throw new InvalidOperationException("setpriv (util-linux) is needed to drop CAP_DAC_OVERRIDE when tests run as root");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        process.ExitCode.ShouldBe(0, stderr);
+        return stdout.Result;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc")]
+    private static extern uint geteuid();
 
     [Theory, MemberData(nameof(Fixtures))]
     public void Each_fixture_alone_exits_0_or_1_without_a_stack_trace(string fixture)
@@ -75,7 +119,7 @@ public sealed class HostileInputTests : IDisposable
             Write("xinclude.profile-meta.xml",
                 $"<Profile xmlns=\"{ns}\" xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\"{url}/x.xml\"/>{grant}</Profile>");
 
-            var r = Cli.Run("check", _tmp, "--format", "json");
+            var r = Cli.Run("check", _tmp.Root, "--format", "json");
 
             listener.Pending().ShouldBeFalse("MetaLint opened a connection to a URL found in the input");
             r.ExitCode.ShouldBe(1);
@@ -87,16 +131,16 @@ public sealed class HostileInputTests : IDisposable
         finally { listener.Stop(); }
     }
 
-    private void Write(string name, string content) => File.WriteAllText(Path.Combine(_tmp, name), content);
+    private void Write(string name, string content) => File.WriteAllText(Path.Combine(_tmp.Root, name), content);
 
     [Fact]
     public void Repository_text_in_stderr_messages_cannot_drive_the_terminal()
     {
         // sfdx-project.json names a package folder whose name carries ESC (erase line) and CR: the warning that
         // quotes it must show them as escapes, not send them to the terminal.
-        File.WriteAllText(Path.Combine(_tmp, "sfdx-project.json"),
+        File.WriteAllText(Path.Combine(_tmp.Root, "sfdx-project.json"),
             "{\"packageDirectories\":[{\"path\":\"gone\\u001b[2K\\rmetalint: No problems found\",\"default\":true}]}");
-        var r = Cli.Run("check", _tmp);
+        var r = Cli.Run("check", _tmp.Root);
         r.Error.ShouldContain("gone\\u001B[2K\\u000Dmetalint: No problems found");
         r.Error.Where(c => char.IsControl(c) && c != '\n').ShouldBeEmpty();
     }

@@ -1,4 +1,5 @@
 using LibGit2Sharp;
+using MetaLint.Tests.Support;
 
 namespace MetaLint.Cli.Tests;
 
@@ -7,9 +8,11 @@ public sealed class TempRepo : IDisposable
 {
     private static readonly Signature Author = new("Ada Admin", "ada@example.com", new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero));
 
+    private readonly TempFolder _folder = new("metalint-git-test-");
+
     public TempRepo()
     {
-        Root = Directory.CreateTempSubdirectory("metalint-git-test-").FullName;
+        Root = _folder.Root;
         Repository.Init(Root);
         Repo = new Repository(Root);
     }
@@ -21,9 +24,7 @@ public sealed class TempRepo : IDisposable
 
     public TempRepo Write(string rel, string content)
     {
-        var full = Path(rel);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, content);
+        _folder.Write(rel, content);
         return this;
     }
 
@@ -42,9 +43,7 @@ public sealed class TempRepo : IDisposable
     public void Dispose()
     {
         Repo.Dispose();
-        foreach (var f in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
-            File.SetAttributes(f, FileAttributes.Normal);   // git marks pack files read-only
-        Directory.Delete(Root, recursive: true);
+        _folder.Dispose();
     }
 
     public static string Profile(params (string Name, bool Enabled)[] permissions) =>

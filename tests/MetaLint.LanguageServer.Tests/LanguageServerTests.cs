@@ -1,14 +1,15 @@
 using System.Text.Json;
+using MetaLint.Tests.Support;
 
 namespace MetaLint.LanguageServer.Tests;
 
 /// `metalint lsp` end to end over an in-memory pipe: what an editor sends, what it gets back.
 public sealed class LanguageServerTests : IAsyncLifetime
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("metalint-lsp-").FullName;
+    private readonly TempFolder _root = new("metalint-lsp-");
     private readonly LspClient _client = new();
 
-    private string Profile => Path.Combine(_root, "force-app", "profiles", "Admin.profile-meta.xml");
+    private string Profile => Path.Combine(_root.Root, "force-app", "profiles", "Admin.profile-meta.xml");
 
     public async Task InitializeAsync()
     {
@@ -20,7 +21,7 @@ public sealed class LanguageServerTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _client.DisposeAsync();
-        Directory.Delete(_root, recursive: true);
+        _root.Dispose();
     }
 
     private static string ProfileWith(params string[] permissions) =>
@@ -101,7 +102,7 @@ public sealed class LanguageServerTests : IAsyncLifetime
         await _client.Change(Profile, ProfileWith("ModifyAllData", "ViewAllData"), version: 2);
         Codes(await _client.Diagnostics()).Order().ShouldBe(["ML1001", "ML1002"]);
 
-        var rules = Path.Combine(_root, "rules.yml");
+        var rules = Path.Combine(_root.Root, "rules.yml");
         await File.WriteAllTextAsync(rules, "rules:\n  ML1002:\n    enabled: false\n");
         await _client.Save(rules);
         Codes(await _client.Diagnostics()).ShouldBe(["ML1001"]);
@@ -110,7 +111,7 @@ public sealed class LanguageServerTests : IAsyncLifetime
     [Fact]
     public async Task A_broken_rules_yml_is_shown_and_the_document_is_still_checked_with_the_defaults()
     {
-        await File.WriteAllTextAsync(Path.Combine(_root, "rules.yml"), "rules: [unclosed\n");
+        await File.WriteAllTextAsync(Path.Combine(_root.Root, "rules.yml"), "rules: [unclosed\n");
         await _client.Open(Profile, ProfileWith("ModifyAllData"));
         var message = await _client.Message();
         message.GetProperty("type").GetInt32().ShouldBe(1);
@@ -154,7 +155,7 @@ public sealed class LanguageServerTests : IAsyncLifetime
     [Fact]
     public async Task Outside_a_project_rules_yml_patterns_are_relative_to_its_folder_not_the_servers()
     {
-        await File.WriteAllTextAsync(Path.Combine(_root, "rules.yml"), "exclude:\n  - force-app/profiles/Admin.profile-meta.xml\n");
+        await File.WriteAllTextAsync(Path.Combine(_root.Root, "rules.yml"), "exclude:\n  - force-app/profiles/Admin.profile-meta.xml\n");
         await _client.Open(Profile, ProfileWith("ModifyAllData"));
         Codes(await _client.Diagnostics()).ShouldBeEmpty();
     }
@@ -162,7 +163,7 @@ public sealed class LanguageServerTests : IAsyncLifetime
     [Fact]
     public async Task Documents_that_are_not_metadata_get_no_diagnostics()
     {
-        var readme = Path.Combine(_root, "README.md");
+        var readme = Path.Combine(_root.Root, "README.md");
         await File.WriteAllTextAsync(readme, "# not metadata\n");
         await _client.Open(readme, "<Profile><userPermissions><enabled>true</enabled><name>ModifyAllData</name></userPermissions></Profile>");
         Codes(await _client.Diagnostics()).ShouldBeEmpty();

@@ -45,18 +45,27 @@ public sealed class TempFolder : IDisposable
         try
         {
             if (!Directory.Exists(Root)) return;
-            foreach (var entry in new DirectoryInfo(Root).EnumerateFileSystemInfos("*", new EnumerationOptions
-                     { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = 0 }))
-            {
-                if (entry.LinkTarget != null) continue;
-                if (!OperatingSystem.IsWindows())
-                    entry.UnixFileMode |= UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-                entry.Attributes &= ~FileAttributes.ReadOnly;   // git marks pack files read-only
-            }
+            MakeDeletable(new DirectoryInfo(Root));
             Directory.Delete(Root, recursive: true);
         }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
+    }
+
+    /// Gives the owner access back (tests chmod 000) and clears read-only (git's pack files); never follows links.
+    private static void MakeDeletable(DirectoryInfo dir)
+    {
+        if (!OperatingSystem.IsWindows()) dir.UnixFileMode |= UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        foreach (var entry in dir.EnumerateFileSystemInfos())
+        {
+            if (entry.LinkTarget != null) continue;
+            if (entry is DirectoryInfo sub) MakeDeletable(sub);
+            else
+            {
+                if (!OperatingSystem.IsWindows()) entry.UnixFileMode |= UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                entry.Attributes &= ~FileAttributes.ReadOnly;
+            }
+        }
     }
 }
 

@@ -1,24 +1,25 @@
 using MetaLint.Core.Baselines;
 using MetaLint.Core.Configuration;
 using MetaLint.Core.Rules;
+using MetaLint.Tests.Support;
 
 namespace MetaLint.Core.Tests.Baselines;
 
 public sealed class HealthScoreTests : IDisposable
 {
-    private readonly string _tmp = Directory.CreateTempSubdirectory("metalint-score-").FullName;
+    private readonly TempFolder _tmp = new("metalint-score-");
 
     /// The ML3xxx rules: one per baseline setting that maps to metadata.
     private static readonly List<string> SettingRuleIds =
         [.. RuleCatalog.All.OfType<MetaLint.Core.Rules.Settings.SettingRule>().Select(r => r.Descriptor.Id)];
 
-    public void Dispose() => Directory.Delete(_tmp, recursive: true);
+    public void Dispose() => _tmp.Dispose();
 
     private const string Ns = "xmlns=\"http://soap.sforce.com/2006/04/metadata\"";
 
     private string Org(string body)
     {
-        var dir = Path.Combine(_tmp, Guid.NewGuid().ToString("N"));
+        var dir = Path.Combine(_tmp.Root, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, "Security.settings-meta.xml"),
             $"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<SecuritySettings {Ns}>\n{body}</SecuritySettings>\n");
@@ -127,7 +128,7 @@ public sealed class HealthScoreTests : IDisposable
     [Fact]
     public void No_settings_files_means_no_score()
     {
-        var dir = Path.Combine(_tmp, "empty");
+        var dir = Path.Combine(_tmp.Root, "empty");
         Directory.CreateDirectory(dir);
         var score = Score(dir);
         score.Score.ShouldBeNull();

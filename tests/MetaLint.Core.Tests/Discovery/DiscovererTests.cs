@@ -1,18 +1,19 @@
 using MetaLint.Core.Discovery;
 using MetaLint.Core.Model;
 using MetaLint.Core.Tests.Support;
+using MetaLint.Tests.Support;
 
 namespace MetaLint.Core.Tests.Discovery;
 
 public sealed class DiscovererTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("metalint-discovery-").FullName;
+    private readonly TempFolder _root = new("metalint-discovery-");
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _root.Dispose();
 
     private string Touch(string rel, string content = "<x/>")
     {
-        var path = Path.Combine(_root, rel);
+        var path = Path.Combine(_root.Root, rel);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content);
         return path;
@@ -50,7 +51,7 @@ public sealed class DiscovererTests : IDisposable
         Touch("force-app/main/default/profiles/Admin.profile-meta.xml");
         Touch("force-app/main/default/profiles/Scratch Admin.profile-meta.xml");
         Touch("other/profiles/Outside.profile-meta.xml");
-        var result = new Discoverer().Discover(_root, [_root]);
+        var result = new Discoverer().Discover(_root.Root, [_root.Root]);
         result.Files.Select(f => f.RelativePath).ShouldBe(["force-app/main/default/profiles/Admin.profile-meta.xml"]);
     }
 
@@ -62,7 +63,7 @@ public sealed class DiscovererTests : IDisposable
         Touch("proj/force-app/profiles/Admin.profile-meta.xml");
         Touch("proj/force-app/profiles/Scratch Admin.profile-meta.xml");
         Touch("proj/other/Outside.profile-meta.xml");
-        var result = new Discoverer(["**/Nothing/**"]).Discover(_root, [Path.Combine(_root, "proj")]);
+        var result = new Discoverer(["**/Nothing/**"]).Discover(_root.Root, [Path.Combine(_root.Root, "proj")]);
         result.Files.Select(f => f.RelativePath).ShouldBe(["proj/force-app/profiles/Admin.profile-meta.xml"]);
     }
 
@@ -71,7 +72,7 @@ public sealed class DiscovererTests : IDisposable
     {
         var kept = Touch("src/profiles/Admin.profile");
         var excluded = Touch("src/Referenced Packages/pkg/permissionsets/P.permissionset");
-        var result = new Discoverer(["**/Referenced Packages/**"]).Discover(_root, [kept, excluded]);
+        var result = new Discoverer(["**/Referenced Packages/**"]).Discover(_root.Root, [kept, excluded]);
         result.Files.Select(f => f.RelativePath).ShouldBe(["src/profiles/Admin.profile"]);
     }
 
@@ -83,7 +84,7 @@ public sealed class DiscovererTests : IDisposable
         Touch("permissionsets/Lead/objectSettings/Case.objectSettings-meta.xml");
         Touch("permissionSets/Ops/userPermissions/ModifyAllData.userPermission-meta.xml");
         Touch("permissionsets/Plain.permissionset-meta.xml");
-        var files = new Discoverer().Discover(_root, [_root]).Files;
+        var files = new Discoverer().Discover(_root.Root, [_root.Root]).Files;
         files.Where(f => f.DecomposedSet == "permissionsets/Lead").Select(f => f.ComponentName).Distinct().ShouldBe(["Lead"]);
         files.Count(f => f.DecomposedSet == "permissionsets/Lead").ShouldBe(3);
         files.Single(f => f.RelativePath.EndsWith("ModifyAllData.userPermission-meta.xml")).ComponentName.ShouldBe("Ops");
@@ -95,7 +96,7 @@ public sealed class DiscovererTests : IDisposable
     {
         Touch("permissionsets/sales/A.permissionset-meta.xml");
         Touch("permissionsets/sales/B.permissionset-meta.xml");
-        var files = new Discoverer().Discover(_root, [_root]).Files;
+        var files = new Discoverer().Discover(_root.Root, [_root.Root]).Files;
         files.Select(f => (f.ComponentName, f.DecomposedSet)).ShouldBe([("A", (string?)null), ("B", null)]);
     }
 
@@ -104,14 +105,14 @@ public sealed class DiscovererTests : IDisposable
     {
         Touch("sfdx-project.json", "{}");
         var profile = Touch("force-app/profiles/A.profile");
-        Discoverer.FindRoot([profile]).ShouldBe(_root);
-        Discoverer.FindRoot([Path.Combine(_root, "force-app")]).ShouldBe(_root);
+        Discoverer.FindRoot([profile]).ShouldBe(_root.Root);
+        Discoverer.FindRoot([Path.Combine(_root.Root, "force-app")]).ShouldBe(_root.Root);
     }
 
     [Fact]
     public void Missing_paths_are_warnings_not_crashes()
     {
-        var result = new Discoverer().Discover(_root, [Path.Combine(_root, "nope")]);
+        var result = new Discoverer().Discover(_root.Root, [Path.Combine(_root.Root, "nope")]);
         result.Files.ShouldBeEmpty();
         result.Warnings.ShouldHaveSingleItem().ShouldContain("path not found");
     }
@@ -120,8 +121,8 @@ public sealed class DiscovererTests : IDisposable
     public void Symlinked_folders_are_not_followed()
     {
         Touch("a/A.profile");
-        Directory.CreateSymbolicLink(Path.Combine(_root, "a", "loop"), _root);
-        new Discoverer().Discover(_root, [_root]).Files.Select(f => f.RelativePath).ShouldBe(["a/A.profile"]);
+        Directory.CreateSymbolicLink(Path.Combine(_root.Root, "a", "loop"), _root.Root);
+        new Discoverer().Discover(_root.Root, [_root.Root]).Files.Select(f => f.RelativePath).ShouldBe(["a/A.profile"]);
     }
 
     [Fact]

@@ -1,18 +1,19 @@
 using System.Diagnostics;
 using MetaLint.Core.IO;
 using Shouldly;
+using MetaLint.Tests.Support;
 
 namespace MetaLint.Core.Tests.IO;
 
 public sealed class InputFileTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("metalint-input-").FullName;
+    private readonly TempFolder _dir = new("metalint-input-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     private string Write(string name, string text)
     {
-        var path = Path.Combine(_dir, name);
+        var path = Path.Combine(_dir.Root, name);
         File.WriteAllText(path, text);
         return path;
     }
@@ -29,14 +30,14 @@ public sealed class InputFileTests : IDisposable
     public void Kinds_of_folder_missing_and_symlink()
     {
         var target = Write("t.xml", "x");
-        var link = Path.Combine(_dir, "l.xml");
+        var link = Path.Combine(_dir.Root, "l.xml");
         File.CreateSymbolicLink(link, target);
-        InputFile.Kind(_dir).ShouldBe(FileKind.Directory);
-        InputFile.Kind(Path.Combine(_dir, "none")).ShouldBe(FileKind.Missing);
+        InputFile.Kind(_dir.Root).ShouldBe(FileKind.Directory);
+        InputFile.Kind(Path.Combine(_dir.Root, "none")).ShouldBe(FileKind.Missing);
         InputFile.Kind(link).ShouldBe(FileKind.Regular);
         InputFile.Kind(link, followLinks: false).ShouldBe(FileKind.Symlink);
-        var dangling = Path.Combine(_dir, "d.xml");
-        File.CreateSymbolicLink(dangling, Path.Combine(_dir, "gone"));
+        var dangling = Path.Combine(_dir.Root, "d.xml");
+        File.CreateSymbolicLink(dangling, Path.Combine(_dir.Root, "gone"));
         InputFile.Kind(dangling).ShouldBe(FileKind.Missing);
         InputFile.Kind(dangling, followLinks: false).ShouldBe(FileKind.Symlink);
     }
@@ -54,7 +55,7 @@ public sealed class InputFileTests : IDisposable
     public void Link_to_a_device_is_refused_without_reading()
     {
         if (OperatingSystem.IsWindows()) return;
-        var link = Path.Combine(_dir, "rules.yml");
+        var link = Path.Combine(_dir.Root, "rules.yml");
         File.CreateSymbolicLink(link, "/dev/zero");
         InputFile.Kind(link).ShouldBe(FileKind.Special);
         Should.Throw<InputFileException>(() => InputFile.ReadAllText(link, 1 << 20, "rules.yml"))
@@ -65,7 +66,7 @@ public sealed class InputFileTests : IDisposable
     public async Task Fifo_is_refused_without_blocking()
     {
         if (OperatingSystem.IsWindows()) return;
-        var fifo = Path.Combine(_dir, "Admin.profile-meta.xml");
+        var fifo = Path.Combine(_dir.Root, "Admin.profile-meta.xml");
         using (var mkfifo = Process.Start("mkfifo", [fifo])) mkfifo.WaitForExit();
         var read = Task.Run(() => Should.Throw<InputFileException>(() => InputFile.OpenRead(fifo, 1 << 20, "metadata file")));
         (await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(10)))).ShouldBe(read, "opening a FIFO must not block");

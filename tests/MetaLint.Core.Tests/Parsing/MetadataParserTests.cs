@@ -1,18 +1,19 @@
 using System.Text;
 using MetaLint.Core.Model;
 using MetaLint.Core.Parsing;
+using MetaLint.Tests.Support;
 
 namespace MetaLint.Core.Tests.Parsing;
 
 public sealed class MetadataParserTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("metalint-parser-").FullName;
+    private readonly TempFolder _dir = new("metalint-parser-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     private ParsedFile Parse(string text, MetadataKind kind = MetadataKind.Profile, byte[]? prefix = null, string name = "P.profile-meta.xml")
     {
-        var path = Path.Combine(_dir, name);
+        var path = Path.Combine(_dir.Root, name);
         File.WriteAllBytes(path, [.. prefix ?? [], .. Encoding.UTF8.GetBytes(text)]);
         return MetadataParser.Parse(new SourceFile(path, name, kind, "P"));
     }
@@ -93,7 +94,7 @@ public sealed class MetadataParserTests : IDisposable
     [Fact]
     public void External_entities_are_never_resolved()
     {
-        var secret = Path.Combine(_dir, "secret.txt");
+        var secret = Path.Combine(_dir.Root, "secret.txt");
         File.WriteAllText(secret, "TOPSECRET");
         var parsed = Parse(Head + $"<!DOCTYPE Profile [<!ENTITY x SYSTEM \"file://{secret}\">]>\n<Profile><userLicense>&x;</userLicense></Profile>");
         parsed.Content.ShouldBeNull();

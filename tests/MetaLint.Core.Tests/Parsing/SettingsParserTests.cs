@@ -1,18 +1,19 @@
 using MetaLint.Core.Baselines;
 using MetaLint.Core.Model;
 using MetaLint.Core.Parsing;
+using MetaLint.Tests.Support;
 
 namespace MetaLint.Core.Tests.Parsing;
 
 public sealed class SettingsParserTests : IDisposable
 {
-    private readonly string _tmp = Directory.CreateTempSubdirectory("metalint-settings-").FullName;
+    private readonly TempFolder _tmp = new("metalint-settings-");
 
-    public void Dispose() => Directory.Delete(_tmp, recursive: true);
+    public void Dispose() => _tmp.Dispose();
 
     private ParsedFile Parse(string name, MetadataKind kind, string xml)
     {
-        var path = Path.Combine(_tmp, name);
+        var path = Path.Combine(_tmp.Root, name);
         File.WriteAllText(path, xml);
         return MetadataParser.Parse(new SourceFile(path, name, kind, "x"));
     }

@@ -2,6 +2,7 @@ using CsCheck;
 using MetaLint.Core.Discovery;
 using MetaLint.Core.Model;
 using MetaLint.Core.Rules;
+using MetaLint.Tests.Support;
 
 namespace MetaLint.Core.Tests.Properties;
 
@@ -20,18 +21,9 @@ public sealed class FindingPropertyTests
     /// Writes files into a fresh folder, runs the whole pipeline, and cleans up.
     private static IReadOnlyList<Finding> Analyse(IEnumerable<(string Path, string Text)> files)
     {
-        var root = Path.Combine(Path.GetTempPath(), "metalint-prop-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            foreach (var (path, text) in files)
-            {
-                var full = Path.Combine(root, path);
-                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-                File.WriteAllText(full, text);
-            }
-            return Analyzer.Run([root], new AnalysisOptions { Root = root, Jobs = 1 }).Findings;
-        }
-        finally { Directory.Delete(root, recursive: true); }
+        using var temp = new TempFolder("metalint-prop-");
+        foreach (var (path, text) in files) temp.Write(path, text);
+        return Analyzer.Run([temp.Root], new AnalysisOptions { Root = temp.Root, Jobs = 1 }).Findings;
     }
 
     private static IReadOnlyList<Finding> AnalyseSingle(PlantedComponent c, Layout layout) =>

@@ -1,22 +1,23 @@
 using MetaLint.Core.Tests.Support;
+using MetaLint.Tests.Support;
 
 namespace MetaLint.Core.Tests.Reporting;
 
 /// Fingerprints identify what a finding is about, not where it is.
 public sealed class FingerprintTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("metalint-fp-").FullName;
+    private readonly TempFolder _root = new("metalint-fp-");
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _root.Dispose();
 
     private const string Grant = "    <userPermissions>\n        <enabled>true</enabled>\n        <name>{0}</name>\n    </userPermissions>\n";
 
     private Dictionary<string, string> Fingerprints(string profileBody, params (string Name, string Body)[] extra)
     {
-        foreach (var f in Directory.GetFiles(_root)) File.Delete(f);
-        File.WriteAllText(Path.Combine(_root, "Admin.profile-meta.xml"), Wrap(profileBody));
-        foreach (var (name, body) in extra) File.WriteAllText(Path.Combine(_root, name), Wrap(body));
-        return Run.Folder(_root).Findings.ToDictionary(f => $"{f.Path} {f.RuleId} {f.Subject}", f => f.Fingerprint);
+        foreach (var f in Directory.GetFiles(_root.Root)) File.Delete(f);
+        File.WriteAllText(Path.Combine(_root.Root, "Admin.profile-meta.xml"), Wrap(profileBody));
+        foreach (var (name, body) in extra) File.WriteAllText(Path.Combine(_root.Root, name), Wrap(body));
+        return Run.Folder(_root.Root).Findings.ToDictionary(f => $"{f.Path} {f.RuleId} {f.Subject}", f => f.Fingerprint);
     }
 
     private static string Wrap(string body) =>
@@ -43,8 +44,8 @@ public sealed class FingerprintTests : IDisposable
     [Fact]
     public void Fingerprint_is_the_v1_hash_of_rule_component_subject_and_occurrence()
     {
-        File.WriteAllText(Path.Combine(_root, "Admin.profile-meta.xml"), Wrap(string.Format(Grant, "ModifyAllData")));
-        var finding = Run.Folder(_root).Findings.Single(f => f.RuleId == "ML1001");
+        File.WriteAllText(Path.Combine(_root.Root, "Admin.profile-meta.xml"), Wrap(string.Format(Grant, "ModifyAllData")));
+        var finding = Run.Folder(_root.Root).Findings.Single(f => f.RuleId == "ML1001");
         finding.FingerprintKey.ShouldBe("ML1001|Profile|Admin|ModifyAllData|1");
         var sha = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(finding.FingerprintKey));
         finding.Fingerprint.ShouldBe(Convert.ToHexStringLower(sha)[..32]);
@@ -53,9 +54,9 @@ public sealed class FingerprintTests : IDisposable
     [Fact]
     public void Computing_a_fingerprint_does_not_change_record_equality()
     {
-        File.WriteAllText(Path.Combine(_root, "Admin.profile-meta.xml"), Wrap(string.Format(Grant, "ModifyAllData")));
-        var finding = Run.Folder(_root).Findings.Single(f => f.RuleId == "ML1001");
-        var other = Run.Folder(_root).Findings.Single(f => f.RuleId == "ML1001");
+        File.WriteAllText(Path.Combine(_root.Root, "Admin.profile-meta.xml"), Wrap(string.Format(Grant, "ModifyAllData")));
+        var finding = Run.Folder(_root.Root).Findings.Single(f => f.RuleId == "ML1001");
+        var other = Run.Folder(_root.Root).Findings.Single(f => f.RuleId == "ML1001");
         _ = finding.Fingerprint;   // computed and cached on one run's finding only
         other.ShouldBe(finding);
         (other with { FingerprintKey = "other" }).ShouldNotBe(finding);

@@ -1,15 +1,16 @@
 using MetaLint.Core.Reporting;
 using MetaLint.Core.Reporting.Text;
 using MetaLint.Core.Tests.Support;
+using MetaLint.Tests.Support;
 
 namespace MetaLint.Core.Tests.Reporting;
 
 /// The text report shows repository-controlled names safely and the same way with and without colour.
 public sealed class TextReporterTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("metalint-text-").FullName;
+    private readonly TempFolder _root = new("metalint-text-");
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _root.Dispose();
 
     private const string Grant =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Profile xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n" +
@@ -17,7 +18,7 @@ public sealed class TextReporterTests : IDisposable
 
     private (string Plain, string Colored) Render()
     {
-        var r = Run.Folder(_root);
+        var r = Run.Folder(_root.Root);
         string Write(bool color)
         {
             var w = new StringWriter { NewLine = "\r\n" };   // the report's own line ends do not follow the writer
@@ -34,7 +35,7 @@ public sealed class TextReporterTests : IDisposable
     {
         // "%0D" decodes to CR in the component name; a raw ESC, U+2028 and a right-to-left override sit in the
         // file name itself.
-        File.WriteAllText(Path.Combine(_root, "Evil%0D\u001b[2K\u2028\u202EAdmin.profile-meta.xml"), Grant);
+        File.WriteAllText(Path.Combine(_root.Root, "Evil%0D\u001b[2K\u2028\u202EAdmin.profile-meta.xml"), Grant);
         var (plain, colored) = Render();
 
         plain.ShouldContain("Profile 'Evil\\u000D\\u001B[2K\\u2028\\u202EAdmin' grants ModifyAllData");
@@ -48,7 +49,7 @@ public sealed class TextReporterTests : IDisposable
     public void Very_long_lines_are_never_wrapped_in_either_sink()
     {
         var id = "ML" + new string('9', 150_000);
-        File.WriteAllText(Path.Combine(_root, "Admin.profile-meta.xml"),
+        File.WriteAllText(Path.Combine(_root.Root, "Admin.profile-meta.xml"),
             Grant.Replace("        <name>", $"        <!-- metalint-disable-next-line {id}: reason -->\n        <name>"));
         var (plain, colored) = Render();
 

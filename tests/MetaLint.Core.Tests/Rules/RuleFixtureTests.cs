@@ -1,13 +1,13 @@
-using System.Text.RegularExpressions;
 using MetaLint.Core.Configuration;
 using MetaLint.Core.Rules;
 using MetaLint.Core.Tests.Support;
+using MetaLint.Tests.Support;
 
 namespace MetaLint.Core.Tests.Rules;
 
 /// Runs each rule alone over testdata/rules/&lt;ID&gt;/fires and clean: findings must match the
 /// `<!-- expect: ID -->` markers (or fires/expect.txt) exactly, and clean must be silent.
-public partial class RuleFixtureTests
+public class RuleFixtureTests
 {
     public static TheoryData<string> Ids => [.. RuleCatalog.All.Select(r => r.Descriptor.Id)];
 
@@ -57,14 +57,9 @@ public partial class RuleFixtureTests
             foreach (var line in File.ReadLines(file))
             {
                 n++;
-                foreach (Match m in Marker().Matches(line))
-                    foreach (var marked in m.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries))
-                        if (marked == id) expected.Add($"{rel}:{n} {id}");
+                if (ExpectMarker.Ids(line).Contains(id)) expected.Add($"{rel}:{n} {id}");
             }
         }
         return expected.Order(StringComparer.Ordinal).ToList();
     }
-
-    [GeneratedRegex(@"<!--\s*expect:\s*([A-Z0-9,\s]+?)\s*-->")]
-    private static partial Regex Marker();
 }

@@ -4,21 +4,22 @@ using MetaLint.Core.Reporting.Text;
 using MetaLint.Core.Suppressions;
 using MetaLint.Core.Tests.Support;
 using Newtonsoft.Json.Linq;
+using MetaLint.Tests.Support;
 
 namespace MetaLint.Core.Tests.Suppressions;
 
 public sealed class SuppressionTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("metalint-sup-").FullName;
+    private readonly TempFolder _root = new("metalint-sup-");
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _root.Dispose();
 
     private AnalysisResult Analyse(string body, string? rulesYml = null, DateOnly? today = null)
     {
-        File.WriteAllText(Path.Combine(_root, "Admin.profile-meta.xml"),
+        File.WriteAllText(Path.Combine(_root.Root, "Admin.profile-meta.xml"),
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Profile xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n" + body + "</Profile>\n");
         var config = rulesYml == null ? MetaLintConfig.Default : ConfigLoader.Parse(rulesYml, "rules.yml");
-        return Analyzer.Run([_root], new AnalysisOptions { Root = _root, Config = config, Today = today });
+        return Analyzer.Run([_root.Root], new AnalysisOptions { Root = _root.Root, Config = config, Today = today });
     }
 
     private const string ModifyAll =
