@@ -6,7 +6,8 @@ using MetaLint.Tests.Support;
 namespace MetaLint.Core.Tests.Rules;
 
 /// Runs each rule alone over testdata/rules/&lt;ID&gt;/fires and clean: findings must match the
-/// `<!-- expect: ID -->` markers (or fires/expect.txt) exactly, and clean must be silent.
+/// `<!-- expect: ID -->` markers (or fires/expect.txt) exactly, with the messages in fires.approved.txt, and clean
+/// must be silent.
 public class RuleFixtureTests
 {
     public static TheoryData<string> Ids => [.. RuleCatalog.All.Select(r => r.Descriptor.Id)];
@@ -20,6 +21,11 @@ public class RuleFixtureTests
         var expected = Expected(folder, id);
         expected.ShouldNotBeEmpty($"{id} has no expectations in {folder}");
         actual.ShouldBe(expected);
+        // The messages, pinned per rule: what a user reads for each marked finding.
+        Approved.ShouldMatchFile(
+            string.Concat(result.Findings.Select(f => $"{f.Path}:{f.Span.StartLine}:{f.Span.StartColumn} {f.Level.ToText()} {f.Message}\n")
+                .Order(StringComparer.Ordinal)),
+            Repo.Path("testdata", "rules", id, "fires.approved.txt"));
         Run.Sarif(result);
     }
 

@@ -7,10 +7,14 @@ namespace MetaLint.Core.Tests.Support;
 /// instead, and the run still fails, so an approval is always a reviewed second run.
 public static class Approved
 {
-    public static void ShouldMatch(string actual, string name, [CallerFilePath] string caller = "")
+    public static void ShouldMatch(string actual, string name, [CallerFilePath] string caller = "") =>
+        ShouldMatchFile(actual, Path.GetFullPath(Path.Combine(Path.GetDirectoryName(caller)!, "..", "Approved", name)));
+
+    /// The same against an approved file anywhere (a rule's testdata/rules/ID/fires.approved.txt).
+    public static void ShouldMatchFile(string actual, string approvedPath)
     {
-        var dir = Path.Combine(Path.GetDirectoryName(caller)!, "..", "Approved");
-        var approvedPath = Path.GetFullPath(Path.Combine(dir, name));
+        var name = Path.GetFileName(approvedPath);
+        var dir = Path.GetDirectoryName(approvedPath)!;
         var receivedPath = approvedPath + ".received";
         var approved = File.Exists(approvedPath) ? File.ReadAllText(approvedPath).ReplaceLineEndings("\n") : null;
         if (approved == actual)
