@@ -1,21 +1,5 @@
 namespace MetaLint.Core.Rules.Permissions;
 
-/// One row of the user-permission table: a rule and the fixed user permissions whose grant it flags.
-public sealed record UserPermissionGrantRow(RuleDescriptor Descriptor, params string[] Permissions);
-
-/// ML1001, ML1002, ML1007: a granted user permission from a fixed list. One class over the table in
-/// UserPermissionGrants, a row per id; each id keeps its page and fixtures.
-public sealed class UserPermissionGrantRule(UserPermissionGrantRow row) : UserPermissionRule
-{
-    private readonly IReadOnlySet<string> _flagged = Set(row.Permissions);
-
-    public UserPermissionGrantRow Row => row;
-
-    public override RuleDescriptor Descriptor => row.Descriptor;
-
-    protected override IReadOnlySet<string> Flagged(RuleContext ctx) => _flagged;
-}
-
 /// The table of fixed-list user permission rules, one row per id.
 public static class UserPermissionGrants
 {
