@@ -52,7 +52,8 @@ internal static class OutputFile
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 write(stream);
-                stream.Flush(flushToDisk: true);
+                // A writer may have closed the stream already (which flushed it); otherwise flush to the disk now.
+                if (stream.CanWrite) stream.Flush(flushToDisk: true);
             }
             File.Move(temp, full, overwrite: true);
         }
