@@ -52,6 +52,11 @@ public static class ConfigLoader
         {
             throw new ConfigException(path, (int)e.Start.Line, (int)e.Start.Column, $"invalid YAML: {Inner(e).Message}");
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner throws these on some malformed input (found by LoaderFuzzTests).
+            throw new ConfigException(path, 1, 1, $"invalid YAML: {e.Message}");
+        }
         if (stream.Documents.Count > 1)
             throw Error(path, stream.Documents[1].RootNode, "rules.yml must hold one YAML document (remove the '---' separator)");
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })

@@ -7,8 +7,8 @@ namespace MetaLint.Core.Discovery;
 /// Gitignore-style exclusion (.forceignore plus rules.yml `exclude`), matched on root-relative paths.
 /// The patterns come from the repository under review, so they are compiled once into regular expressions run by
 /// .NET's non-backtracking engine: matching is linear in the path length whatever the patterns (a 23-byte pattern
-/// of stars cannot make it backtrack), and consecutive patterns of the same polarity share one expression, so
-/// 10,000 lines cost one match per path, not 10,000.
+/// of stars cannot make it backtrack), and consecutive patterns of the same polarity share one expression (split
+/// only where the engine's automaton-size limit requires), so 10,000 lines cost a few matches per path, not 10,000.
 /// Semantics (gitignore): `#` comments, `!` re-includes, a trailing `/` matches folders only, a pattern with a `/`
 /// other than a trailing one is anchored to the root (otherwise it matches at any depth), `*` and `?` stay within
 /// a path segment, `**` spans segments, `[...]` classes, `\` escapes; the last matching pattern wins, and a path
@@ -22,7 +22,7 @@ public sealed class IgnoreRules
     private readonly List<Run> _runs;
 
     /// Without negations: whether the path or any folder above it matches, in one match per path.
-    private readonly (Regex? File, Regex? Directory) _anyLevel;
+    private readonly (Regex[] File, Regex[] Directory) _anyLevel = ([], []);
 
     private readonly bool _hasNegation;
 
@@ -67,7 +67,7 @@ public sealed class IgnoreRules
     {
         if (_runs.Count == 0 || relativePath.Length == 0) return false;
         if (!_hasNegation)
-            return (isDirectory ? _anyLevel.Directory : _anyLevel.File)!.IsMatch(relativePath);
+            return Any(isDirectory ? _anyLevel.Directory : _anyLevel.File, relativePath);
         // With negations the answer depends on which folder level matched last, so each folder is checked exactly.
         for (var end = relativePath.IndexOf('/'); end >= 0; end = relativePath.IndexOf('/', end + 1))
             if (IsIgnoredEntry(relativePath[..end], isDirectory: true)) return true;
@@ -78,22 +78,49 @@ public sealed class IgnoreRules
     public bool IsIgnoredEntry(string relativePath, bool isDirectory)
     {
         foreach (var run in _runs)
-            if ((isDirectory ? run.Directory : run.File)?.IsMatch(relativePath) == true)
+            if (Any(isDirectory ? run.Directory : run.File, relativePath))
                 return !run.Negated;
         return false;
     }
 
-    private sealed record Run(bool Negated, Regex? File, Regex? Directory);
+    private sealed record Run(bool Negated, Regex[] File, Regex[] Directory);
 
-    /// One alternation of the patterns; null when none applies. anyLevel: also match everything below a match.
-    private static Regex? Compile(List<Pattern> patterns, bool directory, bool anyLevel)
+    /// The patterns as alternations (as few as the engine's automaton-size limit allows); empty when none applies.
+    /// anyLevel: also match everything below a match.
+    private static Regex[] Compile(List<Pattern> patterns, bool directory, bool anyLevel)
     {
         var alternatives = patterns
             .Where(p => directory || anyLevel || !p.DirectoryOnly)
             .Select(p => anyLevel && p.DirectoryOnly && !directory ? $"{p.Body}/.*" : anyLevel ? $"{p.Body}(/.*)?" : p.Body)
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        return alternatives.Count == 0 ? null : new Regex($"^(?:{string.Join("|", alternatives)})$", Options);
+        var compiled = new List<Regex>();
+        Split(alternatives, compiled);
+        return [.. compiled];
+    }
+
+    /// Compiles the alternatives as one expression, or halves them until each half fits the engine's limit.
+    private static void Split(List<string> alternatives, List<Regex> compiled)
+    {
+        if (alternatives.Count == 0) return;
+        try { compiled.Add(new Regex($"^(?:{string.Join("|", alternatives)})$", Options)); }
+        catch (NotSupportedException) when (alternatives.Count > 1)
+        {
+            var half = alternatives.Count / 2;
+            Split(alternatives.GetRange(0, half), compiled);
+            Split(alternatives.GetRange(half, alternatives.Count - half), compiled);
+        }
+        catch (NotSupportedException)
+        {
+            throw new ArgumentException($"an ignore pattern is too complex to match safely (shorten it): {alternatives[0]}");
+        }
+    }
+
+    private static bool Any(Regex[] regexes, string path)
+    {
+        foreach (var regex in regexes)
+            if (regex.IsMatch(path)) return true;
+        return false;
     }
 
     /// One gitignore line as a regular expression body (no anchors), or null for blanks and comments.
@@ -159,22 +186,34 @@ public sealed class IgnoreRules
         }
 
         /// A `[...]` class starting at start as a .NET class that never matches `/`, and the index of its `]`;
-        /// end 0 when the bracket is not closed (then it is a literal `[`).
+        /// end 0 when the bracket is not closed (then it is a literal `[`). Members are written as escaped code
+        /// points, so nothing in the pattern is read as .NET class syntax; a reversed range matches nothing.
         private static (string Class, int End) Class(string segment, int start)
         {
             var i = start + 1;
             var negate = i < segment.Length && segment[i] is '!' or '^';
             if (negate) i++;
             var members = new StringBuilder();
-            for (var first = true; i < segment.Length; i++, first = false)
+            for (var first = true; i < segment.Length; first = false)
             {
-                var c = segment[i];
-                if (c == ']' && !first) return ($"[{(negate ? "^" : "")}{members}-[/]]", i);
-                if (c == '\\' && i + 1 < segment.Length) c = segment[++i];
-                if (c == '-' && !first && i + 1 < segment.Length && segment[i + 1] != ']') { members.Append('-'); continue; }
-                members.Append(c is '\\' or ']' or '[' or '^' or '-' ? "\\" + c : c.ToString());
+                if (segment[i] == ']' && !first)
+                    return (members.Length > 0 ? $"[{(negate ? "^" : "")}{members}-[/]]" : negate ? "[^/]" : "[^\\s\\S]", i);
+                var low = Member(segment, ref i);
+                var high = low;
+                if (i + 1 < segment.Length && segment[i] == '-' && segment[i + 1] != ']')
+                {
+                    i++;
+                    high = Member(segment, ref i);
+                }
+                if (low <= high) members.Append($"\\u{(int)low:X4}-\\u{(int)high:X4}");
             }
             return ("", 0);
+        }
+
+        private static char Member(string segment, ref int i)
+        {
+            if (segment[i] == '\\' && i + 1 < segment.Length) i++;
+            return segment[i++];
         }
     }
 }
