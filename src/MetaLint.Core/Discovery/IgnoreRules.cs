@@ -7,8 +7,8 @@ namespace MetaLint.Core.Discovery;
 /// Gitignore-style exclusion (.forceignore plus rules.yml `exclude`), matched on root-relative paths.
 /// The patterns come from the repository under review, so they are compiled once into regular expressions run by
 /// .NET's non-backtracking engine: matching is linear in the path length whatever the patterns (a 23-byte pattern
-/// of stars cannot make it backtrack), and consecutive patterns of the same polarity share one expression (split
-/// only where the engine's automaton-size limit requires), so 10,000 lines cost a few matches per path, not 10,000.
+/// of stars cannot make it backtrack), and consecutive patterns of the same polarity share one expression (in chunks
+/// of 32, smaller where the engine's automaton-size limit requires), so 10,000 lines cost ~300 linear matches per path.
 /// Semantics (gitignore): `#` comments, `!` re-includes, a trailing `/` matches folders only, a pattern with a `/`
 /// other than a trailing one is anchored to the root (otherwise it matches at any depth), `*` and `?` stay within
 /// a path segment, `**` spans segments, `[...]` classes, `\` escapes; the last matching pattern wins, and a path
@@ -94,8 +94,9 @@ public sealed class IgnoreRules
             .Select(p => anyLevel && p.DirectoryOnly && !directory ? $"{p.Body}/.*" : anyLevel ? $"{p.Body}(/.*)?" : p.Body)
             .Distinct(StringComparer.Ordinal)
             .ToList();
+        // Chunks of 32: one expression of thousands of alternatives is slow to build and over the engine's limit.
         var compiled = new List<Regex>();
-        Split(alternatives, compiled);
+        foreach (var chunk in alternatives.Chunk(32)) Split([.. chunk], compiled);
         return [.. compiled];
     }
 

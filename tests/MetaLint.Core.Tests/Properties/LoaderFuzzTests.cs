@@ -116,5 +116,5 @@ public sealed class LoaderFuzzTests
                 var rules = new IgnoreRules(patterns);
                 rules.IsIgnored(path.Trim('/'), false);
                 rules.IsIgnoredEntry(path, true);
-            }), iter: Iterations, threads: 1);
+            }), iter: Iterations / 4, threads: 1);
 }
