@@ -36,18 +36,18 @@ internal static class OutputFile
     /// Writes path whole or not at all. Throws IOException naming path when it cannot.
     public static void Write(string path, Action<Stream> write)
     {
-        if (InputFile.Kind(path) == FileKind.Special)
-        {
-            // A device (/dev/null) cannot be replaced by a rename; it has no partial content to leave behind.
-            using var device = new FileStream(path, FileMode.Open, FileAccess.Write);
-            write(device);
-            return;
-        }
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full)!;
         var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.metalint-tmp");
         try
         {
+            if (InputFile.Kind(path) == FileKind.Special)
+            {
+                // A device (/dev/null) cannot be replaced by a rename; it has no partial content to leave behind.
+                using var device = new FileStream(path, FileMode.Open, FileAccess.Write);
+                write(device);
+                return;
+            }
             Directory.CreateDirectory(dir);
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {

@@ -5,10 +5,11 @@ using MetaLint.Core.IO;
 namespace MetaLint.Core.Discovery;
 
 /// Gitignore-style exclusion (.forceignore plus rules.yml `exclude`), matched on root-relative paths.
-/// The patterns come from the repository under review, so they are compiled once into regular expressions run by
-/// .NET's non-backtracking engine: matching is linear in the path length whatever the patterns (a 23-byte pattern
-/// of stars cannot make it backtrack), and consecutive patterns of the same polarity share one expression (in chunks
-/// of 32, smaller where the engine's automaton-size limit requires), so 10,000 lines cost ~300 linear matches per path.
+/// The patterns come from the repository under review, so they are compiled into regular expressions run by .NET's
+/// non-backtracking engine: matching is linear in the path length whatever the patterns (a 23-byte pattern of stars
+/// cannot make it backtrack). Consecutive patterns share one expression per chunk of 32, built on first use, so
+/// 10,000 lines cost ~300 linear matches per path, not 10,000; a chunk that matches and mixes `!` with plain
+/// patterns is then asked pattern by pattern which matched last.
 /// Semantics (gitignore): `#` comments, `!` re-includes, a trailing `/` matches folders only, a pattern with a `/`
 /// other than a trailing one is anchored to the root (otherwise it matches at any depth), `*` and `?` stay within
 /// a path segment, `**` spans segments, `[...]` classes, `\` escapes; the last matching pattern wins, and a path
@@ -18,11 +19,10 @@ public sealed class IgnoreRules
     private const RegexOptions Options =
         RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.ExplicitCapture;
 
-    /// Runs of consecutive patterns with the same polarity, last first; each matches a path exactly (not its folders).
-    private readonly List<Run> _runs;
+    private const int ChunkSize = 32;
 
-    /// Without negations: whether the path or any folder above it matches, in one match per path.
-    private readonly (Regex[] File, Regex[] Directory) _anyLevel = ([], []);
+    /// The patterns in file order, 32 to a chunk.
+    private readonly Chunk[] _chunks;
 
     private readonly bool _hasNegation;
 
@@ -30,19 +30,7 @@ public sealed class IgnoreRules
     {
         var parsed = patterns.Select(Pattern.Parse).OfType<Pattern>().ToList();
         _hasNegation = parsed.Any(p => p.Negated);
-        _runs = [];
-        for (var i = 0; i < parsed.Count;)
-        {
-            var j = i;
-            while (j < parsed.Count && parsed[j].Negated == parsed[i].Negated) j++;
-            var slice = parsed.GetRange(i, j - i);
-            _runs.Add(new Run(parsed[i].Negated, Compile(slice, directory: false, anyLevel: false),
-                Compile(slice, directory: true, anyLevel: false)));
-            i = j;
-        }
-        _runs.Reverse();
-        if (!_hasNegation && parsed.Count > 0)
-            _anyLevel = (Compile(parsed, directory: false, anyLevel: true), Compile(parsed, directory: true, anyLevel: true));
+        _chunks = [.. parsed.Chunk(ChunkSize).Select(c => new Chunk(c))];
     }
 
     /// The .forceignore of a project folder (none when absent). It is repository content, so it is read through
@@ -65,9 +53,14 @@ public sealed class IgnoreRules
     /// True when the path or any folder above it is excluded.
     public bool IsIgnored(string relativePath, bool isDirectory)
     {
-        if (_runs.Count == 0 || relativePath.Length == 0) return false;
+        if (_chunks.Length == 0 || relativePath.Length == 0) return false;
         if (!_hasNegation)
-            return Any(isDirectory ? _anyLevel.Directory : _anyLevel.File, relativePath);
+        {
+            // Without negations, "the path or a folder above it matches" is one expression per chunk.
+            foreach (var chunk in _chunks)
+                if (chunk.Matches(relativePath, isDirectory, anyLevel: true)) return true;
+            return false;
+        }
         // With negations the answer depends on which folder level matched last, so each folder is checked exactly.
         for (var end = relativePath.IndexOf('/'); end >= 0; end = relativePath.IndexOf('/', end + 1))
             if (IsIgnoredEntry(relativePath[..end], isDirectory: true)) return true;
@@ -77,26 +70,45 @@ public sealed class IgnoreRules
     /// Checks one entry during a walk whose parent folders were already checked.
     public bool IsIgnoredEntry(string relativePath, bool isDirectory)
     {
-        foreach (var run in _runs)
-            if (Any(isDirectory ? run.Directory : run.File, relativePath))
-                return !run.Negated;
+        for (var i = _chunks.Length - 1; i >= 0; i--)
+            if (_chunks[i].Matches(relativePath, isDirectory, anyLevel: false))
+                return !_chunks[i].LastMatch(relativePath, isDirectory).Negated;
         return false;
     }
 
-    private sealed record Run(bool Negated, Regex[] File, Regex[] Directory);
+    /// Up to 32 consecutive patterns; each expression is built on first use (a benign race when threads share it).
+    private sealed class Chunk(Pattern[] patterns)
+    {
+        /// Indexed by (anyLevel ? 2 : 0) + (directory ? 1 : 0).
+        private readonly Regex[]?[] _alternations = new Regex[]?[4];
+        private readonly Regex[]?[] _single = new Regex[]?[patterns.Length * 2];
+        private readonly bool _uniform = patterns.All(p => p.Negated == patterns[0].Negated);
+
+        public bool Matches(string path, bool directory, bool anyLevel) =>
+            Any(_alternations[(anyLevel ? 2 : 0) + (directory ? 1 : 0)] ??= Compile(patterns, directory, anyLevel), path);
+
+        /// The last pattern that matches path itself; called when Matches(path, directory, false) is true.
+        public Pattern LastMatch(string path, bool directory)
+        {
+            if (_uniform) return patterns[^1];
+            for (var i = patterns.Length - 1; i >= 0; i--)
+                if (Any(_single[i * 2 + (directory ? 1 : 0)] ??= Compile([patterns[i]], directory, anyLevel: false), path))
+                    return patterns[i];
+            return patterns[^1];
+        }
+    }
 
     /// The patterns as alternations (as few as the engine's automaton-size limit allows); empty when none applies.
     /// anyLevel: also match everything below a match.
-    private static Regex[] Compile(List<Pattern> patterns, bool directory, bool anyLevel)
+    private static Regex[] Compile(IEnumerable<Pattern> patterns, bool directory, bool anyLevel)
     {
         var alternatives = patterns
             .Where(p => directory || anyLevel || !p.DirectoryOnly)
             .Select(p => anyLevel && p.DirectoryOnly && !directory ? $"{p.Body}/.*" : anyLevel ? $"{p.Body}(/.*)?" : p.Body)
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        // Chunks of 32: one expression of thousands of alternatives is slow to build and over the engine's limit.
         var compiled = new List<Regex>();
-        foreach (var chunk in alternatives.Chunk(32)) Split([.. chunk], compiled);
+        Split(alternatives, compiled);
         return [.. compiled];
     }
 
