@@ -187,5 +187,6 @@ public sealed class ErrorPathTests : IDisposable
         var score = Cli.Run("baseline", "score", Sample, "--baseline", baseline);
         score.Out.ShouldNotContain("\u001b");
         score.Out.ShouldNotContain("\u0007");
+        score.Out.ShouldContain("Evil\\u001B[2J\\u0007");
     }
 }
