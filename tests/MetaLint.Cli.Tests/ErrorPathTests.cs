@@ -76,8 +76,10 @@ public sealed class ErrorPathTests : IDisposable
             ("check {sample} --fail-on never --output {dir}/o.sarif --evidence {dir}/o.sarif", "another output"),
             ("check {sample} --fail-on never --output {link}", "symbolic link"),
             ("check {sample} --fail-on never --evidence {link}", "symbolic link"),
-            ("check {sample} --fail-on never --output {sampleProfile}", "files this run reads"),
+            ("check {sample} --fail-on never --output {sampleProfile}", "named like a metadata file"),
+            ("check {sample} --fail-on never --baseline {good} --output {good}", "files this run reads"),
             ("check {sample} --fail-on never --output {long}/x.sarif", "too long"),
+            ("check {sample} --fail-on never --staged --evidence {dir}/X.profile-meta.xml", "named like a metadata file"),
             ("baseline convert {good} {good}", "files this run reads"),
             ("baseline convert {good} {link}", "symbolic link"),
             // Git modes over something that is not a usable repository.

@@ -2,6 +2,7 @@ using System.CommandLine;
 using MetaLint.Cli.Terminal;
 using MetaLint.Core;
 using MetaLint.Core.Configuration;
+using MetaLint.Core.Discovery;
 using MetaLint.Core.Git;
 using MetaLint.Core.Reporting;
 using MetaLint.Core.Reporting.Evidence;
@@ -145,10 +146,17 @@ public static class CheckCommand
         req.Staged && req.Base != null ? "--staged and --base cannot be combined" :
         null;
 
-    /// Why --output or --evidence cannot be written, or null.
-    private static string? OutputProblem(Request req, IEnumerable<string> inputs) =>
-        (req.Output == null ? null : OutputFile.Problem(req.Output, "--output", inputs, [req.Evidence])) ??
-        (req.Evidence == null ? null : OutputFile.Problem(req.Evidence, "--evidence", inputs, [req.Output]));
+    /// Why --output or --evidence cannot be written, or null. A name that discovery would take for metadata is
+    /// refused before the run: in --base and --staged the files read are snapshot copies, so comparing with them
+    /// alone would not protect the checkout's own files.
+    private static string? OutputProblem(Request req, IEnumerable<string> inputs)
+    {
+        string? Problem(string? path, string what, string? other) =>
+            path == null ? null
+            : SuffixTable.Recognise(Path.GetFileName(path)) != null ? $"{what} '{path}' is named like a metadata file; MetaLint never writes one"
+            : OutputFile.Problem(path, what, inputs, [other]);
+        return Problem(req.Output, "--output", req.Evidence) ?? Problem(req.Evidence, "--evidence", req.Output);
+    }
 
     private static int Usage(CliOutput io, string problem)
     {
