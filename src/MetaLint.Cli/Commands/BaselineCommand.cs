@@ -3,6 +3,7 @@ using System.Globalization;
 using MetaLint.Core;
 using MetaLint.Core.Baselines;
 using MetaLint.Core.Reporting;
+using MetaLint.Core.Reporting.Text;
 
 namespace MetaLint.Cli.Commands;
 
@@ -35,7 +36,7 @@ public static class BaselineCommand
     private static int ExecuteScore(CliOutput io, string path, string? baselinePath, double? minScore, string format,
         string? environment, string? configPath)
     {
-        if (minScore is < 0 or > 100)
+        if (minScore is { } requested && (!double.IsFinite(requested) || requested is < 0 or > 100))
         {
             io.Error.WriteLine("metalint: --min-score must be from 0 to 100");
             return ExitCodes.Usage;
@@ -60,9 +61,11 @@ public static class BaselineCommand
             : gate is { MinScore: { } g } ? (g, gate.Fail, $"environment '{gate.Name}'")
             : (default(double?), false, "");
         var below = min is { } threshold && CommandSupport.BelowMinimum(io, score, threshold, fail, what);
+        // Setting names and values come from the repository: the text form is escaped for the terminal as `check`
+        // does (JSON escapes control characters itself).
         io.Out.Write(format == "json"
             ? HealthScoreReporter.Json(score, min, min == null ? null : score.Score >= min)
-            : HealthScoreReporter.Text(score));
+            : TerminalText.PrintableLines(HealthScoreReporter.Text(score)));
         return below ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
@@ -77,6 +80,11 @@ public static class BaselineCommand
 
     private static int ExecuteConvert(CliOutput io, string inPath, string outPath)
     {
+        if (OutputFile.Problem(outPath, "OUT", [inPath], []) is { } problem)
+        {
+            io.Error.WriteLine($"metalint: {problem}");
+            return ExitCodes.Usage;
+        }
         var (ok, baseline) = CommandSupport.LoadBaseline(io, inPath);
         if (!ok || baseline == null) return ExitCodes.Usage;
         var target = Path.GetExtension(outPath).ToLowerInvariant() switch
@@ -87,9 +95,29 @@ public static class BaselineCommand
         };
         var warnings = new List<string>();
         string text;
+        try { text = Render(baseline, target, outPath, warnings); }
+        catch (ArgumentException e)
+        {
+            // XML 1.0 cannot hold every character a JSON string can (a control character in a setting name).
+            io.Error.WriteLine($"metalint: cannot convert {inPath} to {(target == BaselineForm.Json ? "JSON" : "XML")}: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        foreach (var w in warnings) io.Error.WriteLine($"metalint: warning: {w}");
+        try { OutputFile.Write(outPath, stream => stream.Write(new System.Text.UTF8Encoding(false).GetBytes(text))); }
+        catch (IOException e)
+        {
+            io.Error.WriteLine($"metalint: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        io.Out.WriteLine(TerminalText.Printable($"Wrote {outPath} ({(target == BaselineForm.Json ? "JSON" : "XML")}, {baseline.Settings.Count} settings)."));
+        return ExitCodes.Ok;
+    }
+
+    private static string Render(Baseline baseline, BaselineForm target, string outPath, List<string> warnings)
+    {
         if (target == BaselineForm.Json)
         {
-            text = BaselineWriter.ToJson(baseline, warnings);
+            return BaselineWriter.ToJson(baseline, warnings);
         }
         else
         {
@@ -100,22 +128,8 @@ public static class BaselineCommand
             var (name, developerName) = baseline.Form == BaselineForm.Xml && baseline.DeveloperName != null
                 ? (baseline.Name, baseline.DeveloperName)
                 : (Path.GetFileNameWithoutExtension(outPath), BaselineWriter.DeveloperName(outPath));
-            text = BaselineWriter.ToXml(baseline, name, developerName, warnings);
+            return BaselineWriter.ToXml(baseline, name, developerName, warnings);
         }
-        foreach (var w in warnings) io.Error.WriteLine($"metalint: warning: {w}");
-        try
-        {
-            var dir = Path.GetDirectoryName(Path.GetFullPath(outPath));
-            if (dir != null) Directory.CreateDirectory(dir);
-            File.WriteAllText(outPath, text, new System.Text.UTF8Encoding(false));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            io.Error.WriteLine($"metalint: cannot write {outPath}: {e.Message}");
-            return ExitCodes.Usage;
-        }
-        io.Out.WriteLine($"Wrote {outPath} ({(target == BaselineForm.Json ? "JSON" : "XML")}, {baseline.Settings.Count} settings).");
-        return ExitCodes.Ok;
     }
 
     private static Command Lint(CliOutput io)
@@ -128,10 +142,11 @@ public static class BaselineCommand
             var (ok, baseline) = CommandSupport.LoadBaseline(io, path);
             if (!ok || baseline == null) return ExitCodes.Usage;
             var issues = BaselineLinter.Lint(baseline, new FileInfo(path).Length);
-            foreach (var issue in issues) io.Out.WriteLine(issue.ToString());
-            io.Out.WriteLine(issues.Count == 0
+            // Issues quote setting names and values from the file: escaped for the terminal as `check` does.
+            foreach (var issue in issues) io.Out.WriteLine(TerminalText.Printable(issue.ToString()));
+            io.Out.WriteLine(TerminalText.Printable(issues.Count == 0
                 ? $"No problems found in {path}."
-                : $"{issues.Count.ToString(CultureInfo.InvariantCulture)} problem{(issues.Count == 1 ? "" : "s")} in {path}.");
+                : $"{issues.Count.ToString(CultureInfo.InvariantCulture)} problem{(issues.Count == 1 ? "" : "s")} in {path}."));
             return ExitCodes.Ok;
         });
         return command;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using MetaLint.Cli.Terminal;
 using MetaLint.Core;
 using MetaLint.Core.Configuration;
+using MetaLint.Core.Discovery;
 using MetaLint.Core.Git;
 using MetaLint.Core.Reporting;
 using MetaLint.Core.Reporting.Evidence;
@@ -73,6 +74,7 @@ public static class CheckCommand
             return Usage(io, $"unknown option '{option}' (see 'metalint check --help')");
         if (paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p)) is { } missing)
             return Usage(io, $"path not found: {missing}");
+        if (OutputProblem(req, []) is { } outputProblem) return Usage(io, outputProblem);
 
         MetaLintConfig config;
         try
@@ -109,8 +111,16 @@ public static class CheckCommand
         {
             return Usage(io, e.Message);
         }
+        catch (Exception e) when (e.GetType().Namespace == "LibGit2Sharp")
+        {
+            // A broken .git (or one git cannot open) surfaces as libgit2's own exception types.
+            return Usage(io, $"cannot read the git repository for {(req.Staged ? "--staged" : $"--base {req.Base}")}: {e.Message}");
+        }
 
         foreach (var warning in result.Discovery.Warnings) io.Error.WriteLine($"metalint: warning: {warning}");
+        // Known only now: the files the run read, which an output must never overwrite.
+        string?[] read = [.. paths, config.Path, req.Baseline, .. result.Discovery.Files.Select(f => f.FullPath)];
+        if (OutputProblem(req, read.OfType<string>()) is { } overwrite) return Usage(io, overwrite);
 
         var report = new Report(result.Findings, result.Rules, result.Discovery.Files.Count)
         {
@@ -135,6 +145,18 @@ public static class CheckCommand
         req.ChangedOnly && req.Base == null ? "--changed-only needs --base GITREF" :
         req.Staged && req.Base != null ? "--staged and --base cannot be combined" :
         null;
+
+    /// Why --output or --evidence cannot be written, or null. A name that discovery would take for metadata is
+    /// refused before the run: in --base and --staged the files read are snapshot copies, so comparing with them
+    /// alone would not protect the checkout's own files.
+    private static string? OutputProblem(Request req, IEnumerable<string> inputs)
+    {
+        string? Problem(string? path, string what, string? other) =>
+            path == null ? null
+            : SuffixTable.Recognise(Path.GetFileName(path)) != null ? $"{what} '{path}' is named like a metadata file; MetaLint never writes one"
+            : OutputFile.Problem(path, what, inputs, [other]);
+        return Problem(req.Output, "--output", req.Evidence) ?? Problem(req.Evidence, "--evidence", req.Output);
+    }
 
     private static int Usage(CliOutput io, string problem)
     {
@@ -190,15 +212,12 @@ public static class CheckCommand
     {
         try
         {
-            var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (dir != null) Directory.CreateDirectory(dir);
-            using var stream = File.Create(path);
-            write(stream);
+            OutputFile.Write(path, write);
             return true;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (IOException e)
         {
-            io.Error.WriteLine($"metalint: cannot write {path}: {e.Message}");
+            io.Error.WriteLine($"metalint: {e.Message}");
             return false;
         }
     }

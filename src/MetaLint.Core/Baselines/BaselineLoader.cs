@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Xml;
+using MetaLint.Core.IO;
 
 namespace MetaLint.Core.Baselines;
 
@@ -22,7 +23,8 @@ public static class BaselineLoader
     public static Baseline Load(string path)
     {
         byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
+        try { bytes = InputFile.ReadAllBytes(path, InputFile.DefaultConfigLimit, "baseline"); }
+        catch (InputFileException e) { throw new BaselineException(path, "", e.Message); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new BaselineException(path, "", $"cannot read the file: {e.Message}");
@@ -161,6 +163,7 @@ public static class BaselineLoader
             {
                 CommentHandling = JsonCommentHandling.Skip,
                 AllowTrailingCommas = true,
+                MaxDepth = MaxJsonDepth,
             });
         }
         catch (JsonException e)
@@ -169,6 +172,8 @@ public static class BaselineLoader
         }
         using (doc)
         {
+            if (Unreadable(doc.RootElement) is { } unreadable)
+                throw new BaselineException(file, "", unreadable);
             if (doc.RootElement.ValueKind != JsonValueKind.Array)
                 throw new BaselineException(file, "", "the JSON form is an array of { setting, group, riskType, standardValue } entries");
             var lines = EntryLines(bytes);
@@ -256,6 +261,40 @@ public static class BaselineLoader
         SettingValueType.Number => $"a number of {(d.Unit.Length > 0 ? d.Unit : "units")}",
         _ => (d.Unit.Length > 0 ? $"a number of {d.Unit} or " : "") + "one of " + string.Join(", ", d.Literals.Select(l => l.Name)),
     };
+
+    /// How deeply the JSON form may nest: an array of entries whose "xml" member is an object needs three levels.
+    public const int MaxJsonDepth = 16;
+
+    /// What makes a well-formed JSON document unusable as text, or null: a string that is not valid UTF-16 (a lone
+    /// surrogate written as an escape, "\uD800") or a number outside the range of a double (1e999).
+    private static string? Unreadable(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                try { element.GetString(); }
+                catch (InvalidOperationException) { return $"the string {Clip(element.GetRawText())} is not valid text (a lone UTF-16 surrogate)"; }
+                return null;
+            case JsonValueKind.Number:
+                return element.TryGetDouble(out var n) && double.IsFinite(n)
+                    ? null
+                    : $"the number {Clip(element.GetRawText())} is out of range";
+            case JsonValueKind.Array:
+                return element.EnumerateArray().Select(Unreadable).FirstOrDefault(p => p != null);
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (Unreadable(property.Value) is { } problem) return problem;
+                    try { _ = property.Name; }
+                    catch (InvalidOperationException) { return "a property name is not valid text (a lone UTF-16 surrogate)"; }
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static string Clip(string raw) => raw.Length <= 40 ? raw : raw[..40] + "...";
 
     /// A property as text: strings as written, numbers and booleans in their JSON spelling.
     private static string? Text(JsonElement obj, string name)

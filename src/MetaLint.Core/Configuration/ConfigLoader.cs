@@ -1,6 +1,8 @@
 using MetaLint.Core.Discovery;
 using MetaLint.Core.Rules;
+using MetaLint.Core.IO;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace MetaLint.Core.Configuration;
@@ -29,7 +31,8 @@ public static class ConfigLoader
     public static MetaLintConfig Load(string path)
     {
         string text;
-        try { text = File.ReadAllText(path); }
+        try { text = InputFile.ReadAllText(path, InputFile.DefaultConfigLimit, FileName); }
+        catch (InputFileException e) { throw new ConfigException(path, 1, 1, e.Message); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ConfigException(path, 1, 1, $"cannot read the file: {e.Message}");
@@ -37,13 +40,22 @@ public static class ConfigLoader
         return Parse(text, path);
     }
 
+    /// How deeply mappings and lists may nest; rules.yml needs four levels (rules: ML1006: allow: [...]).
+    public const int MaxDepth = 32;
+
+    /// Parses rules.yml text. Every problem, however hostile the text, is a ConfigException naming line and column.
     public static MetaLintConfig Parse(string text, string path)
     {
         var stream = new YamlStream();
-        try { stream.Load(new StringReader(text)); }
+        try { stream.Load(new LimitedParser(new Parser(new StringReader(text)))); }
         catch (YamlException e)
         {
             throw new ConfigException(path, (int)e.Start.Line, (int)e.Start.Column, $"invalid YAML: {Inner(e).Message}");
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner throws these on some malformed input (found by LoaderFuzzTests).
+            throw new ConfigException(path, 1, 1, $"invalid YAML: {e.Message}");
         }
         if (stream.Documents.Count > 1)
             throw Error(path, stream.Documents[1].RootNode, "rules.yml must hold one YAML document (remove the '---' separator)");
@@ -275,4 +287,39 @@ public static class ConfigLoader
         new(path, (int)node.Start.Line, (int)node.Start.Column, problem);
 
     private static Exception Inner(Exception e) => e.InnerException is { } i and not null ? i : e;
+
+    /// Refuses, while the events stream in and before any node is built, what rules.yml never needs and a hostile
+    /// file uses to exhaust the process: nesting deeper than MaxDepth (building nodes recurses, so 100 KB of
+    /// nested mappings would overflow the stack) and anchors and aliases (one alias can stand for a list that
+    /// itself repeats an alias, multiplying a pattern thousands of times).
+    private sealed class LimitedParser(IParser inner) : IParser
+    {
+        private int _depth;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            if (!inner.MoveNext()) return false;
+            switch (inner.Current)
+            {
+                case AnchorAlias alias:
+                    throw new YamlException(alias.Start, alias.End,
+                        $"aliases (*{alias.Value}) are not allowed in rules.yml; write the value out");
+                case NodeEvent { Anchor.IsEmpty: false } node:
+                    throw new YamlException(node.Start, node.End,
+                        $"anchors (&{node.Anchor}) are not allowed in rules.yml; write the value out");
+            }
+            switch (inner.Current)
+            {
+                case MappingStart or SequenceStart when ++_depth > MaxDepth:
+                    throw new YamlException(inner.Current.Start, inner.Current.End,
+                        $"mappings and lists nest deeper than {MaxDepth} levels");
+                case MappingEnd or SequenceEnd:
+                    _depth--;
+                    break;
+            }
+            return true;
+        }
+    }
 }

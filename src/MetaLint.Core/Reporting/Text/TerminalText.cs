@@ -19,6 +19,10 @@ public static class TerminalText
         return sb.ToString();
     }
 
+    /// Multi-line text (a report) with each line made Printable and the line ends kept.
+    public static string PrintableLines(string text) =>
+        text.AsSpan().ContainsAny(Unprintable) ? string.Join('\n', text.Split('\n').Select(Printable)) : text;
+
     // C0 and C1 controls but tab, line and paragraph separators, and the bidirectional controls that can make a
     // line display in an order other than the one it is read in ("Trojan Source").
     private static readonly SearchValues<char> Unprintable = SearchValues.Create(
