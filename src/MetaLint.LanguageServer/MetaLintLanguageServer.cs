@@ -13,9 +13,10 @@ namespace MetaLint.LanguageServer;
 /// with the rules.yml nearest to the file (the editor's unsaved text of it when open), exactly as `metalint check
 /// FILE` would report them.
 ///
-/// Threads: one reads and answers messages in order (document text, hover, code actions); one checks documents.
-/// A check runs on the newest text of a document; when the text changes while it runs, its result is dropped, so
-/// under a flood of edits the newest version's diagnostics are the first to arrive.
+/// Threads: one reads messages, one handles them in order (document text, hover, code actions), one checks
+/// documents. A check runs on the newest text of a document; when a newer text arrives (even one read and not yet
+/// applied) while it runs, its result is dropped, so under a flood of edits the newest version's diagnostics are the
+/// first to arrive.
 public sealed class MetaLintLanguageServer : IDisposable
 {
     private const int IncrementalSync = 2;
@@ -27,7 +28,9 @@ public sealed class MetaLintLanguageServer : IDisposable
     private readonly Dictionary<string, TextDocument> _open = new(StringComparer.Ordinal);   // by URI
     private readonly Dictionary<string, (TextDocument Doc, List<Finding> Findings)> _checked = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _configDiagnostics = new(StringComparer.Ordinal);   // rules.yml URIs with an error shown
+    private readonly Dictionary<string, int> _pending = new(StringComparer.Ordinal);   // didChange read, not applied
+    private readonly System.Collections.Concurrent.BlockingCollection<Incoming> _inbox = new();
+    private readonly Dictionary<string, string> _configErrors = new(StringComparer.Ordinal);   // rules.yml URI -> error shown
     private readonly ConfigCache _configs = new();
     private bool _stopping, _initialized, _shutdown, _showDocument, _watchDynamically;
     private string? _shownConfigError;   // shown once, not on every keystroke
@@ -42,11 +45,11 @@ public sealed class MetaLintLanguageServer : IDisposable
     /// Serves until the client sends exit (0 after shutdown, 1 without) or closes the stream (1), as LSP specifies.
     public Task<int> RunAsync()
     {
-        var checker = new Thread(CheckLoop) { IsBackground = true, Name = "metalint lsp checks" };
-        checker.Start();
+        new Thread(CheckLoop) { IsBackground = true, Name = "metalint lsp checks" }.Start();
+        new Thread(ReceiveLoop) { IsBackground = true, Name = "metalint lsp input" }.Start();
         return Task.Factory.StartNew(() =>
         {
-            try { return ReadLoop(); }
+            try { return HandleLoop(); }
             finally
             {
                 lock (_gate) { _stopping = true; Monitor.PulseAll(_gate); }
@@ -59,9 +62,36 @@ public sealed class MetaLintLanguageServer : IDisposable
         lock (_gate) { _stopping = true; Monitor.PulseAll(_gate); }
     }
 
-    private int ReadLoop()
+    /// Reads messages as fast as they come, apart from handling them, and counts the changes not yet applied per
+    /// document: a check whose document has one waiting is stale before it is published.
+    private void ReceiveLoop()
     {
-        while (_transport.Read() is { } incoming)
+        try
+        {
+            while (_transport.Read() is { } incoming)
+            {
+                if (ChangedUri(incoming) is { } uri)
+                    lock (_gate) _pending[uri] = _pending.GetValueOrDefault(uri) + 1;
+                _inbox.Add(incoming);
+            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException) { }   // the client has gone
+        finally { _inbox.CompleteAdding(); }
+    }
+
+    private static string? ChangedUri(Incoming incoming) =>
+        incoming is Received { Root: var m }
+        && m.TryGetProperty("method", out var method) && method.ValueKind == JsonValueKind.String
+        && method.GetString() == "textDocument/didChange"
+        && m.TryGetProperty("params", out var p) && p.ValueKind == JsonValueKind.Object
+        && p.TryGetProperty("textDocument", out var doc) && doc.ValueKind == JsonValueKind.Object
+        && doc.TryGetProperty("uri", out var uri) && uri.ValueKind == JsonValueKind.String
+            ? uri.GetString()
+            : null;
+
+    private int HandleLoop()
+    {
+        foreach (var incoming in _inbox.GetConsumingEnumerable())
         {
             if (incoming is Malformed bad)
             {
@@ -187,7 +217,7 @@ public sealed class MetaLintLanguageServer : IDisposable
     {
         if (!_watchDynamically) return;
         var watchers = new JsonArray();
-        foreach (var pattern in WatchedPatterns) watchers.Add(new JsonObject { ["globPattern"] = pattern });
+        foreach (var pattern in WatchedPatterns) watchers.Add((JsonNode)new JsonObject { ["globPattern"] = pattern });
         SendRequest("client/registerCapability", new JsonObject
         {
             ["registrations"] = new JsonArray(new JsonObject
@@ -222,6 +252,8 @@ public sealed class MetaLintLanguageServer : IDisposable
         var uri = UriOf(p);
         lock (_gate)
         {
+            if (_pending.TryGetValue(uri, out var waiting))
+                if (waiting <= 1) _pending.Remove(uri); else _pending[uri] = waiting - 1;
             if (!_open.TryGetValue(uri, out var current)) throw new InvalidOperationException($"{uri} is not open");
             var changed = current.Apply(Version(p.GetProperty("textDocument")), p.GetProperty("contentChanges"));
             _open[uri] = changed;
@@ -325,7 +357,7 @@ public sealed class MetaLintLanguageServer : IDisposable
         if (doc == null) return actions;
         foreach (var diagnostic in p.GetProperty("context").GetProperty("diagnostics").EnumerateArray())
             foreach (var action in Fixes.For(doc, diagnostic))
-                actions.Add(action);
+                actions.Add((JsonNode)action);
         return actions;
     }
 
@@ -362,6 +394,7 @@ public sealed class MetaLintLanguageServer : IDisposable
                 uri = _dirty.Contains(ConfigCheck) ? ConfigCheck : _dirty.First();
                 _dirty.Remove(uri);
                 _open.TryGetValue(uri, out doc);
+                if (_pending.ContainsKey(uri)) continue;   // a newer text is on its way and will mark it again
             }
             try
             {
@@ -384,7 +417,7 @@ public sealed class MetaLintLanguageServer : IDisposable
         lock (_gate)
         {
             // Overtaken by a newer text (or closed) while it ran: the newer one's check is already queued.
-            if (!_open.TryGetValue(doc.Uri, out var current) || !ReferenceEquals(current, doc)) return;
+            if (!_open.TryGetValue(doc.Uri, out var current) || !ReferenceEquals(current, doc) || _pending.ContainsKey(doc.Uri)) return;
             _checked[doc.Uri] = (doc, findings);
             Publish(doc.Uri, doc.Version, diagnostics);
         }
@@ -399,7 +432,12 @@ public sealed class MetaLintLanguageServer : IDisposable
         try
         {
             config = configFile is null ? MetaLintConfig.Default : _configs.Get(configFile);
-            _shownConfigError = null;
+            if (_shownConfigError != null)
+            {
+                // Fixed (on disk, without a watched-file event): clear its diagnostic on rules.yml.
+                _shownConfigError = null;
+                lock (_gate) { _dirty.Add(ConfigCheck); Monitor.PulseAll(_gate); }
+            }
         }
         catch (ConfigException e)
         {
@@ -461,13 +499,16 @@ public sealed class MetaLintLanguageServer : IDisposable
         foreach (var file in files)
         {
             var uri = new Uri(file).AbsoluteUri;
-            var diagnostics = new JsonArray();
+            ConfigException? error = null;
             try { _configs.Get(file); }
-            catch (ConfigException e) { diagnostics.Add((JsonNode)ConfigDiagnostic(e)); }
+            catch (ConfigException e) { error = e; }
             lock (_gate)
             {
-                if (diagnostics.Count == 0 && !_configDiagnostics.Remove(uri)) continue;
-                if (diagnostics.Count > 0) _configDiagnostics.Add(uri);
+                // Published when it changes: a new error, or the last one fixed.
+                if (error?.Message == _configErrors.GetValueOrDefault(uri)) continue;
+                if (error == null) _configErrors.Remove(uri);
+                else _configErrors[uri] = error.Message;
+                var diagnostics = error == null ? new JsonArray() : new JsonArray(ConfigDiagnostic(error));
                 Publish(uri, _open.Values.FirstOrDefault(d => d.Path == file)?.Version, diagnostics);
             }
         }
