@@ -46,7 +46,7 @@ internal sealed class ConfigCache
         }
     }
 
-    private static (long Length, DateTime Written) Stamp(string path)
+    internal static (long Length, DateTime Written) Stamp(string path)
     {
         var info = new FileInfo(path);
         return info.Exists ? (info.Length, info.LastWriteTimeUtc) : (-1, default);
@@ -71,5 +71,41 @@ internal sealed class ConfigCache
     public void Clear()
     {
         lock (_lock) _parsed.Clear();
+    }
+}
+
+/// The --baseline file, parsed once per content (size and modification time), read through InputFile. Thread-safe.
+internal sealed class BaselineCache(string path)
+{
+    private readonly Lock _lock = new();
+    private ((long, DateTime) Stamp, Core.Baselines.Baseline? Baseline, Core.Baselines.BaselineException? Error)? _last;
+
+    /// The baseline; throws the BaselineException `metalint check --baseline` would stop at.
+    public Core.Baselines.Baseline Get()
+    {
+        var stamp = ConfigCache.Stamp(path);
+        lock (_lock)
+        {
+            if (_last is { } hit && hit.Stamp == stamp) return hit.Baseline ?? throw hit.Error!;
+        }
+        Core.Baselines.Baseline? baseline = null;
+        Core.Baselines.BaselineException? error = null;
+        try
+        {
+            var bytes = InputFile.ReadAllBytes(path, InputFile.DefaultConfigLimit, "baseline");
+            baseline = Core.Baselines.BaselineLoader.Parse(bytes, path, Path.GetFileName(path));
+        }
+        catch (Core.Baselines.BaselineException e) { error = e; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error = new Core.Baselines.BaselineException(path, "", e.Message);
+        }
+        lock (_lock) _last = (stamp, baseline, error);
+        return baseline ?? throw error!;
+    }
+
+    public void Clear()
+    {
+        lock (_lock) _last = null;
     }
 }

@@ -19,6 +19,10 @@ namespace MetaLint.LanguageServer;
 /// first to arrive.
 public sealed class MetaLintLanguageServer : IDisposable
 {
+    /// What `metalint lsp` was started with: --config (one rules.yml for every document, as `check --config`) and
+    /// --baseline (the Health Check baseline, as `check --baseline`).
+    public sealed record Options(string? ConfigPath = null, string? BaselinePath = null);
+
     private const int IncrementalSync = 2;
     private const int MethodNotFound = -32601, InvalidParams = -32602, InternalError = -32603, ServerNotInitialized = -32002;
     private const int Error = 1, Warning = 2, Info = 3;
@@ -36,11 +40,24 @@ public sealed class MetaLintLanguageServer : IDisposable
     private string? _shownConfigError;   // shown once, not on every keystroke
     private int _nextRequestId;
 
-    /// How long a check waits for more edits before it starts (typing bursts make one check, not one per key).
-    internal TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(5);
+    /// During a burst (changes less than BurstGap apart: a paste, multi-cursor typing, a replay) a check waits
+    /// Debounce for more before it starts, so the burst makes one check. A lone edit is checked at once.
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(5), BurstGap = TimeSpan.FromMilliseconds(10);
+    private long _lastChange, _previousChange;   // Stopwatch timestamps of the two latest changes
 
-    public MetaLintLanguageServer(Stream input, Stream output) =>
+    private readonly Options _options;
+    private readonly BaselineCache? _baseline;
+    private string? _shownBaselineError;
+
+    public MetaLintLanguageServer(Stream input, Stream output, Options? options = null)
+    {
         _transport = new LspTransport(input, output, InputFile.DefaultMetadataLimit + 1024 * 1024);
+        _options = options ?? new Options();
+        if (_options.ConfigPath != null) _options = _options with { ConfigPath = Path.GetFullPath(_options.ConfigPath) };
+        if (_options.BaselinePath is { } baseline) _baseline = new BaselineCache(Path.GetFullPath(baseline));
+    }
+
+    private string? ConfigFor(string path) => _options.ConfigPath ?? ConfigLoader.FindNearest(path);
 
     /// Serves until the client sends exit (0 after shutdown, 1 without) or closes the stream (1), as LSP specifies.
     public Task<int> RunAsync()
@@ -217,7 +234,8 @@ public sealed class MetaLintLanguageServer : IDisposable
     {
         if (!_watchDynamically) return;
         var watchers = new JsonArray();
-        foreach (var pattern in WatchedPatterns) watchers.Add((JsonNode)new JsonObject { ["globPattern"] = pattern });
+        var patterns = _options.BaselinePath is { } baseline ? [.. WatchedPatterns, "**/" + Path.GetFileName(baseline)] : WatchedPatterns;
+        foreach (var pattern in patterns) watchers.Add((JsonNode)new JsonObject { ["globPattern"] = pattern });
         SendRequest("client/registerCapability", new JsonObject
         {
             ["registrations"] = new JsonArray(new JsonObject
@@ -289,6 +307,8 @@ public sealed class MetaLintLanguageServer : IDisposable
     /// Under _gate: a document's text changed; a rules.yml buffer changes what every document reports.
     private void Changed(TextDocument doc)
     {
+        _previousChange = _lastChange;
+        _lastChange = System.Diagnostics.Stopwatch.GetTimestamp();
         if (doc.IsConfig)
         {
             _configs.SetUnsaved(doc.Path!, doc.Text);
@@ -303,6 +323,7 @@ public sealed class MetaLintLanguageServer : IDisposable
         lock (_gate)
         {
             _configs.Clear();
+            _baseline?.Clear();
             MarkAllDirty();
         }
     }
@@ -386,7 +407,8 @@ public sealed class MetaLintLanguageServer : IDisposable
                 while (_dirty.Count == 0 && !_stopping) Monitor.Wait(_gate);
                 if (_stopping) return;
             }
-            if (Debounce > TimeSpan.Zero) Thread.Sleep(Debounce);
+            if (System.Diagnostics.Stopwatch.GetElapsedTime(Volatile.Read(ref _previousChange), Volatile.Read(ref _lastChange)) < BurstGap)
+                Thread.Sleep(Debounce);
             TextDocument? doc;
             lock (_gate)
             {
@@ -427,7 +449,7 @@ public sealed class MetaLintLanguageServer : IDisposable
     /// not yet on disk) has none.
     private List<Finding> Analyse(string path, string text)
     {
-        var configFile = ConfigLoader.FindNearest(path);
+        var configFile = ConfigFor(path);
         MetaLintConfig config;
         try
         {
@@ -464,11 +486,36 @@ public sealed class MetaLintLanguageServer : IDisposable
         {
             Root = Discoverer.FindRoot([path], fallback),
             Config = config,
+            Baseline = Baseline(),
             Jobs = 1,
             Unsaved = new Dictionary<string, string>(StringComparer.Ordinal) { [path] = text },
         });
         var findings = result.Findings.Where(f => !f.IsSuppressed && f.Location.File.FullPath == path);
         return bom ? findings.Select(ShiftFirstLine).ToList() : findings.ToList();
+    }
+
+    /// The --baseline in effect; when it cannot be read or is invalid, the error is shown once and the bundled
+    /// standard applies meanwhile.
+    private Core.Baselines.Baseline? Baseline()
+    {
+        if (_baseline == null) return null;
+        try
+        {
+            var baseline = _baseline.Get();
+            _shownBaselineError = null;
+            return baseline;
+        }
+        catch (Core.Baselines.BaselineException e)
+        {
+            var message = $"metalint: invalid baseline: {e.Message}";
+            if (message != _shownBaselineError)
+            {
+                Notify("window/showMessage", new JsonObject { ["type"] = Error, ["message"] = message });
+                Log(Error, message);
+            }
+            _shownBaselineError = message;
+            return null;
+        }
     }
 
     /// A finding on line 1 of a text whose byte-order mark was removed: its columns move one to the right.
@@ -492,7 +539,7 @@ public sealed class MetaLintLanguageServer : IDisposable
         lock (_gate)
         {
             files = _open.Values.Where(d => !d.IsConfig && d.Path != null)
-                .Select(d => ConfigLoader.FindNearest(d.Path!)).OfType<string>()
+                .Select(d => ConfigFor(d.Path!)).OfType<string>()
                 .Concat(_open.Values.Where(d => d.IsConfig).Select(d => d.Path!))
                 .ToHashSet(StringComparer.Ordinal);
         }

@@ -174,6 +174,34 @@ public sealed class LanguageServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Config_option_applies_one_rules_yml_to_every_document_instead_of_the_nearest()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_root, "rules.yml"), "rules: {}\n");
+        var elsewhere = Path.Combine(_root, "ci", "strict.yml");
+        Directory.CreateDirectory(Path.GetDirectoryName(elsewhere)!);
+        await File.WriteAllTextAsync(elsewhere, "rules:\n  ML1001:\n    enabled: false\n");
+        await using var configured = new LspClient(new MetaLintLanguageServer.Options(ConfigPath: elsewhere));
+        await configured.Initialize();
+        await configured.Open(Profile, ProfileWith("ModifyAllData", "ViewAllData"));
+        Codes(await configured.Diagnostics()).ShouldBe(["ML1002"]);
+    }
+
+    [Fact]
+    public async Task An_invalid_baseline_option_is_shown_once_and_documents_are_checked_with_the_bundled_standard()
+    {
+        var baseline = Path.Combine(_root, "baseline.xml");
+        await File.WriteAllTextAsync(baseline, "not a baseline\n");
+        await using var configured = new LspClient(new MetaLintLanguageServer.Options(BaselinePath: baseline));
+        await configured.Initialize();
+        await configured.Open(Profile, ProfileWith("ModifyAllData"));
+        (await configured.Message()).GetProperty("message").GetString()!.ShouldStartWith("metalint: invalid baseline:");
+        Codes(await configured.Diagnostics()).ShouldBe(["ML1001"]);
+        await configured.Change(Profile, ProfileWith("ViewAllData"), version: 2);
+        Codes(await configured.Diagnostics()).ShouldBe(["ML1002"]);
+        configured.UnreadMessages.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_watched_file_change_rechecks_open_documents()
     {
         await _client.Open(Profile, ProfileWith("ModifyAllData", "ViewAllData"));

@@ -21,10 +21,10 @@ public sealed class LspClient : IAsyncDisposable
     public MetaLintLanguageServer Server { get; }
     public Task<int> Running { get; }
 
-    public LspClient()
+    public LspClient(MetaLintLanguageServer.Options? options = null)
     {
         var (client, server) = FullDuplexStream.CreatePair();
-        Server = new MetaLintLanguageServer(server, server);
+        Server = new MetaLintLanguageServer(server, server, options);
         Running = Server.RunAsync();
         _rpc = new JsonRpc(new HeaderDelimitedMessageHandler(client, client, new SystemTextJsonFormatter()));
         On("textDocument/publishDiagnostics", p =>
