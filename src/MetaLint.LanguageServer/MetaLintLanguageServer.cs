@@ -30,7 +30,7 @@ public sealed class MetaLintLanguageServer : IDisposable
     private readonly LspTransport _transport;
     private readonly object _gate = new();   // (Monitor: the checker waits on it) guards everything below that the checker also reads
     private readonly Dictionary<string, TextDocument> _open = new(StringComparer.Ordinal);   // by URI
-    private readonly Dictionary<string, (TextDocument Doc, List<Finding> Findings)> _checked = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Finding>> _checked = new(StringComparer.Ordinal);   // last published, for hover
     private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _pending = new(StringComparer.Ordinal);   // didChange read, not applied
     private readonly System.Collections.Concurrent.BlockingCollection<Incoming> _inbox = new();
@@ -228,7 +228,7 @@ public sealed class MetaLintLanguageServer : IDisposable
 
     /// The files whose change alters what open documents report; registered when the client can watch for us.
     internal static readonly string[] WatchedPatterns =
-        ["**/" + ConfigLoader.FileName, "**/" + ProjectLayout.FileName, "**/.forceignore", "**/.git/HEAD"];
+        ["**/" + ConfigLoader.FileName, "**/" + ProjectLayout.FileName, "**/.forceignore"];
 
     private void RegisterWatchers()
     {
@@ -346,8 +346,8 @@ public sealed class MetaLintLanguageServer : IDisposable
         List<Finding> findings;
         lock (_gate)
         {
-            if (!_checked.TryGetValue(uri, out var result)) return null;
-            findings = result.Findings.Where(f => Contains(f, line, character)).ToList();
+            if (!_checked.TryGetValue(uri, out var published)) return null;
+            findings = published.Where(f => Contains(f, line, character)).ToList();
         }
         if (findings.Count == 0) return null;
         var first = findings[0];
@@ -440,7 +440,7 @@ public sealed class MetaLintLanguageServer : IDisposable
         {
             // Overtaken by a newer text (or closed) while it ran: the newer one's check is already queued.
             if (!_open.TryGetValue(doc.Uri, out var current) || !ReferenceEquals(current, doc) || _pending.ContainsKey(doc.Uri)) return;
-            _checked[doc.Uri] = (doc, findings);
+            _checked[doc.Uri] = findings;
             Publish(doc.Uri, doc.Version, diagnostics);
         }
     }

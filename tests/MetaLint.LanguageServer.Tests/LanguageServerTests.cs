@@ -222,7 +222,7 @@ public sealed class LanguageServerTests : IAsyncLifetime
         registration.GetProperty("method").GetString().ShouldBe("workspace/didChangeWatchedFiles");
         registration.GetProperty("registerOptions").GetProperty("watchers").EnumerateArray()
             .Select(w => w.GetProperty("globPattern").GetString()).ShouldBe(
-                ["**/rules.yml", "**/sfdx-project.json", "**/.forceignore", "**/.git/HEAD"]);
+                ["**/rules.yml", "**/sfdx-project.json", "**/.forceignore"]);
     }
 
     [Fact]
