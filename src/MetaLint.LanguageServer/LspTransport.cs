@@ -10,9 +10,9 @@ internal abstract record Incoming;
 /// A JSON-RPC object; Root is a request, a notification or a response to one of the server's requests.
 internal sealed record Received(JsonElement Root) : Incoming;
 
-/// Bytes that are not a valid message: answered with Code (-32700 parse error, -32600 invalid request) and Id
-/// (null when none could be read), and the server reads on.
-internal sealed record Malformed(int Code, string Problem, JsonNode? Id) : Incoming;
+/// Bytes that are not a valid message: answered with Code (-32700 parse error, -32600 invalid request) and a null
+/// id (none can be read from them), and the server reads on.
+internal sealed record Malformed(int Code, string Problem) : Incoming;
 
 /// LSP's base protocol over a pair of byte streams: `Content-Length: N` headers, a blank line, N bytes of JSON.
 /// Reading never throws for what the client sent: a bad header, a body that is not JSON or not an object comes back
@@ -54,11 +54,11 @@ internal sealed class LspTransport(Stream input, Stream output, long maxBody)
                 break;
             }
             lines++;
-            if (tooLong) { _ready.Enqueue(new Malformed(ParseError, "a header line longer than 8 KB", null)); continue; }
+            if (tooLong) { _ready.Enqueue(new Malformed(ParseError, "a header line longer than 8 KB")); continue; }
             // A body without its header (or a header after garbage) still finds the next message's length.
             var at = line.IndexOf(LengthHeader, StringComparison.OrdinalIgnoreCase);
             if (at > 0 || (at < 0 && !line.Contains(':')))
-                _ready.Enqueue(new Malformed(ParseError, $"bytes that are not a header: '{Shorten(at > 0 ? line[..at] : line)}'", null));
+                _ready.Enqueue(new Malformed(ParseError, $"bytes that are not a header: '{Shorten(at > 0 ? line[..at] : line)}'"));
             if (at >= 0)
             {
                 length = long.TryParse(line.AsSpan(at + LengthHeader.Length).Trim(), out var n) && n >= 0 ? n : null;
@@ -67,13 +67,13 @@ internal sealed class LspTransport(Stream input, Stream output, long maxBody)
         }
         if (length is not { } size)
         {
-            _ready.Enqueue(new Malformed(ParseError, badLength ?? "a message without a Content-Length header", null));
+            _ready.Enqueue(new Malformed(ParseError, badLength ?? "a message without a Content-Length header"));
             return;
         }
         if (size > maxBody)
         {
             if (Skip(size))
-                _ready.Enqueue(new Malformed(InvalidRequest, $"a message of {size:N0} bytes, over the {maxBody:N0}-byte limit", null));
+                _ready.Enqueue(new Malformed(InvalidRequest, $"a message of {size:N0} bytes, over the {maxBody:N0}-byte limit"));
             return;
         }
         var body = new byte[size];
@@ -82,13 +82,13 @@ internal sealed class LspTransport(Stream input, Stream output, long maxBody)
         try { document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 }); }
         catch (JsonException e)
         {
-            _ready.Enqueue(new Malformed(ParseError, $"the body is not valid JSON: {e.Message}", null));
+            _ready.Enqueue(new Malformed(ParseError, $"the body is not valid JSON: {e.Message}"));
             return;
         }
         var root = document.RootElement;
         _ready.Enqueue(root.ValueKind == JsonValueKind.Object
             ? new Received(root)
-            : new Malformed(InvalidRequest, $"the body is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object", null));
+            : new Malformed(InvalidRequest, $"the body is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object"));
     }
 
     /// Writes one message (a JSON-RPC object without "jsonrpc", which is added).

@@ -113,7 +113,7 @@ public sealed class MetaLintLanguageServer : IDisposable
             if (incoming is Malformed bad)
             {
                 Log(Error, $"metalint: a malformed message was ignored: {bad.Problem}");
-                Reply(bad.Id, error: (bad.Code, bad.Problem));
+                Reply(null, error: (bad.Code, bad.Problem));
                 continue;
             }
             var message = ((Received)incoming).Root;
