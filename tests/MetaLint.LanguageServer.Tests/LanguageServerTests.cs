@@ -132,7 +132,7 @@ public sealed class LanguageServerTests : IAsyncLifetime
 
         // The error is also a diagnostic on rules.yml itself, at the line `metalint check` names.
         var onRules = await _client.ConfigDiagnostics();
-        onRules.GetProperty("uri").GetString().ShouldBe(LspClient.Uri(Path.Combine(_root, "rules.yml")));
+        onRules.GetProperty("uri").GetString().ShouldBe(LspClient.Uri(_root.Path("rules.yml")));
         var d = onRules.GetProperty("diagnostics").EnumerateArray().Single();
         d.GetProperty("message").GetString()!.ShouldStartWith("invalid YAML");
         d.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32().ShouldBe(1);
@@ -141,7 +141,7 @@ public sealed class LanguageServerTests : IAsyncLifetime
     [Fact]
     public async Task An_unsaved_rules_yml_buffer_rechecks_open_documents_and_gets_its_own_diagnostics()
     {
-        var rules = Path.Combine(_root, "rules.yml");
+        var rules = _root.Path("rules.yml");
         await File.WriteAllTextAsync(rules, "rules: {}\n");
         await _client.Open(Profile, ProfileWith("ModifyAllData", "ViewAllData"));
         Codes(await _client.Diagnostics()).Order().ShouldBe(["ML1001", "ML1002"]);
@@ -176,8 +176,8 @@ public sealed class LanguageServerTests : IAsyncLifetime
     [Fact]
     public async Task Config_option_applies_one_rules_yml_to_every_document_instead_of_the_nearest()
     {
-        await File.WriteAllTextAsync(Path.Combine(_root, "rules.yml"), "rules: {}\n");
-        var elsewhere = Path.Combine(_root, "ci", "strict.yml");
+        await File.WriteAllTextAsync(_root.Path("rules.yml"), "rules: {}\n");
+        var elsewhere = _root.Path("ci", "strict.yml");
         Directory.CreateDirectory(Path.GetDirectoryName(elsewhere)!);
         await File.WriteAllTextAsync(elsewhere, "rules:\n  ML1001:\n    enabled: false\n");
         await using var configured = new LspClient(new MetaLintLanguageServer.Options(ConfigPath: elsewhere));
@@ -189,7 +189,7 @@ public sealed class LanguageServerTests : IAsyncLifetime
     [Fact]
     public async Task An_invalid_baseline_option_is_shown_once_and_documents_are_checked_with_the_bundled_standard()
     {
-        var baseline = Path.Combine(_root, "baseline.xml");
+        var baseline = _root.Path("baseline.xml");
         await File.WriteAllTextAsync(baseline, "not a baseline\n");
         await using var configured = new LspClient(new MetaLintLanguageServer.Options(BaselinePath: baseline));
         await configured.Initialize();
@@ -206,7 +206,7 @@ public sealed class LanguageServerTests : IAsyncLifetime
     {
         await _client.Open(Profile, ProfileWith("ModifyAllData", "ViewAllData"));
         Codes(await _client.Diagnostics()).Order().ShouldBe(["ML1001", "ML1002"]);
-        var rules = Path.Combine(_root, "rules.yml");
+        var rules = _root.Path("rules.yml");
         await File.WriteAllTextAsync(rules, "rules:\n  ML1001:\n    enabled: false\n");
         await _client.Notify("workspace/didChangeWatchedFiles",
             new { changes = new[] { new { uri = LspClient.Uri(rules), type = 1 } } });
