@@ -23,7 +23,7 @@ def main():
         return json.loads(p.stdout.read(length))
 
     send({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": None, "capabilities": {}}})
-    assert read()["result"]["capabilities"]["textDocumentSync"]["change"] == 1
+    assert read()["result"]["capabilities"]["textDocumentSync"]["change"] == 2
     send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
     for f in files:
         path = pathlib.Path(f).resolve()
