@@ -64,9 +64,10 @@ stats() {
   sort -n "$out/$1.runs" | awk '{w[NR]=$1; c[NR]=$2; if ($3>r) r=$3}
     END {m=int((NR+1)/2); print w[m], w[1], w[NR], c[m], r}'
 }
-# ratios BASE NAME: median and range of BASE wall / NAME wall, repeat by repeat (interleaved, so similar load).
+# ratios BASE NAME [COLUMN]: median and range of BASE wall (or CPU, column 2) / NAME's, repeat by repeat
+# (interleaved, so similar load).
 ratios() {
-  paste -d' ' "$out/$1.runs" "$out/$2.runs" | awk '{print $1/$4}' | sort -n |
+  paste -d' ' "$out/$1.runs" "$out/$2.runs" | awk -v c="${3:-1}" '{print $c/$(c+3)}' | sort -n |
     awk '{r[NR]=$1} END {m=int((NR+1)/2); printf "%.2fx (%.2f-%.2f)", r[m], r[1], r[NR]}'
 }
 
@@ -99,6 +100,9 @@ row "metalint check, tree, text (AOT)" tree "$(ratios baseline tree)" "$(ratios 
 row "metalint check, tree, SARIF (AOT)" tree-sarif "$(ratios baseline tree-sarif)" "$(ratios baseline-nopgo tree-sarif)"
 row "metalint check, tree, text (JIT)" tree-jit "$(ratios baseline tree-jit)" "$(ratios baseline-nopgo tree-jit)"
 echo "(vs baseline: baseline wall / metalint wall per repeat, median (range); above 1 means faster than the tokenizer)"
+echo "CPU time, baseline / metalint per repeat (steadier than wall time on a loaded machine): text (AOT) $(ratios baseline tree 2)," \
+  "SARIF (AOT) $(ratios baseline tree-sarif 2), text (JIT) $(ratios baseline tree-jit 2); PGO-off baseline:" \
+  "$(ratios baseline-nopgo tree 2), $(ratios baseline-nopgo tree-sarif 2), $(ratios baseline-nopgo tree-jit 2)"
 echo "findings in the SARIF report: $(grep -c '"ruleId"' "$out/tree-sarif.stdout" || true)"
 
 # One file: too short for /usr/bin/time's 10 ms resolution, so hyperfine. --staged runs in a throwaway repository
@@ -121,7 +125,9 @@ import json, sys
 results = json.load(open(sys.argv[1]))["results"]
 for r in results:
     cmd = r["command"].replace(sys.argv[1].rsplit("/", 1)[0] + "/", "")
-    print(f"  {r['mean']*1000:7.1f} ms +- {r['stddev']*1000:4.1f}  (median {r['median']*1000:5.1f}, min {r['min']*1000:5.1f})  {cmd}")
+    print(f"  median {r['median']*1000:7.1f} ms  min {r['min']*1000:6.1f}  CPU {(r['user'] + r['system'])*1000:6.1f} ms  {cmd}")
 text, sarif = results[1], results[2]
-print(f"  SARIF over text, one file (AOT): {(sarif['median'] - text['median'])*1000:+.1f} ms (medians)")
+print(f"  SARIF over text, one file (AOT): {(sarif['median'] - text['median'])*1000:+.1f} ms (medians),"
+      f" {(sarif['min'] - text['min'])*1000:+.1f} ms (minimums),"
+      f" {(sarif['user'] + sarif['system'] - text['user'] - text['system'])*1000:+.1f} ms CPU")
 PY
