@@ -1,10 +1,8 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using CsCheck;
 using MetaLint.Core.Git;
 using MetaLint.Core.Reporting;
 using MetaLint.Core.Reporting.Sarif;
-using MetaLint.Core.Rules;
 using MetaLint.Core.Suppressions;
 using MetaLint.Core.Tests.Support;
 using Microsoft.CodeAnalysis.Sarif;
@@ -41,11 +39,11 @@ public class SarifWriterTests
             Base = new BaseComparison("origin/main", commit, null, 2),
         };
 
-        var written = Utf8(new SarifReporter().Write);
-        written.ShouldBe(Utf8((rep, o) => Reference(SarifReporter.Build(rep), o)));
+        var written = Render(new SarifReporter().Write);
+        written.ShouldBe(Render((rep, o) => Reference(SarifReporter.Build(rep), o)));
         SarifSchema.ShouldBeValid(written);
 
-        string Utf8(Action<Report, TextWriter> write)
+        string Render(Action<Report, TextWriter> write)
         {
             var w = new StringWriter();
             write(report, w);
@@ -93,7 +91,6 @@ public class SarifWriterTests
         output.Write('\n');
     }
 
-    [SuppressMessage("Trimming", "IL2026")]
     private sealed class ExplicitLevelsResolver : Newtonsoft.Json.Serialization.DefaultContractResolver
     {
         protected override Newtonsoft.Json.Serialization.JsonProperty CreateProperty(
