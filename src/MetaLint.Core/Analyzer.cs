@@ -1,6 +1,7 @@
 using MetaLint.Core.Baselines;
 using MetaLint.Core.Configuration;
 using MetaLint.Core.Discovery;
+using MetaLint.Core.IO;
 using MetaLint.Core.Model;
 using MetaLint.Core.Parsing;
 using MetaLint.Core.Rules;
@@ -25,7 +26,9 @@ public static class Analyzer
         var baseline = Baseline.Effective(options.Baseline);
         var rules = RulesFor(baseline, options.Config);
         var engine = new RuleEngine(rules, options.Config);
-        var (raw, directives, settings) = CheckAll(discovery.Files, engine, options.Jobs, options.Progress, options.Unsaved);
+        var (raw, directives, settings) = CheckAll(discovery.Files, engine, options.Jobs, options.Progress, options.Unsaved,
+            options.MaxFileSize);
+        raw.AddRange(engine.Check(discovery.Refused.Concat<object>(discovery.Symlinks)));
         var filter = new SuppressionFilter(options.Config, options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow));
         var findings = filter.Apply(raw, directives);
         findings.AddRange(engine.Check(filter.Issues));
@@ -48,7 +51,7 @@ public static class Analyzer
         var settingsFiles = discovery.Files
             .Where(f => f.Kind is MetadataKind.SecuritySettings or MetadataKind.ProfilePasswordPolicy or MetadataKind.ProfileSessionSetting)
             .ToList();
-        var model = BuildModel(ParseAll(settingsFiles, options.Jobs));
+        var model = BuildModel(ParseAll(settingsFiles, options.Jobs, options.MaxFileSize));
         return (HealthScore.Compute(model.Settings, Baseline.Effective(options.Baseline)), discovery, model.ParseFailures);
     }
 
@@ -63,7 +66,7 @@ public static class Analyzer
     /// Settings components (small) are kept for the score.
     public static (List<Finding> Findings, List<InlineDirective> Directives, List<SettingsComponent> Settings) CheckAll(
         IReadOnlyList<SourceFile> files, RuleEngine engine, int jobs = 0, AnalysisProgress? progress = null,
-        IReadOnlyDictionary<string, string>? unsaved = null)
+        IReadOnlyDictionary<string, string>? unsaved = null, long limit = InputFile.DefaultMetadataLimit)
     {
         var findings = new List<Finding>[files.Count];
         var directives = new IReadOnlyList<InlineDirective>[files.Count];
@@ -74,7 +77,7 @@ public static class Analyzer
         {
             var parsed = unsaved != null && unsaved.TryGetValue(files[i].FullPath, out var text)
                 ? MetadataParser.ParseText(files[i], text)
-                : MetadataParser.Parse(files[i]);
+                : MetadataParser.Parse(files[i], limit);
             directives[i] = parsed.Directives;
             if (files[i].DecomposedSet != null) decomposed[i] = parsed;
             else
@@ -91,10 +94,10 @@ public static class Analyzer
     }
 
     /// Parses files in parallel; results keep the input order so output stays deterministic.
-    public static ParsedFile[] ParseAll(IReadOnlyList<SourceFile> files, int jobs = 0)
+    public static ParsedFile[] ParseAll(IReadOnlyList<SourceFile> files, int jobs = 0, long limit = InputFile.DefaultMetadataLimit)
     {
         var results = new ParsedFile[files.Count];
-        ForEachFile(files.Count, jobs, i => results[i] = MetadataParser.Parse(files[i]));
+        ForEachFile(files.Count, jobs, i => results[i] = MetadataParser.Parse(files[i], limit));
         return results;
     }
 

@@ -4,6 +4,7 @@ using MetaLint.Core;
 using MetaLint.Core.Configuration;
 using MetaLint.Core.Discovery;
 using MetaLint.Core.Git;
+using MetaLint.Core.IO;
 using MetaLint.Core.Reporting;
 using MetaLint.Core.Reporting.Evidence;
 using MetaLint.Core.Reporting.GitLab;
@@ -21,7 +22,7 @@ public static class CheckCommand
     private sealed record Request(
         string[] Paths, string Format, string? Output, string? Config, string FailOn, string? Category,
         string? Root, int Jobs, string? Base, bool ChangedOnly, bool Staged, string? Evidence,
-        string? Baseline, string? Environment);
+        string? Baseline, string? Environment, long MaxFileSize);
 
     public static Command Create(CliOutput io)
     {
@@ -50,18 +51,24 @@ public static class CheckCommand
         var staged = new Option<bool>("--staged") { Description = "Pre-commit: analyse the staged content (git index) of staged metadata files only." };
         var evidence = new Option<string?>("--evidence") { Description = "Write an audit evidence record (JSON, see docs/evidence.schema.json) to FILE.", HelpName = "FILE" };
         var baseline = new Option<string?>("--baseline") { Description = "Health Check baseline: the XML Salesforce exports, or the JSON form (default: the bundled Salesforce Baseline Standard).", HelpName = "FILE" };
+        var maxFileSize = new Option<long>("--max-file-size")
+        {
+            Description = "Largest metadata file or git blob read, in bytes; a larger one is an ML0001 finding (default: 268435456, 256 MB).",
+            HelpName = "BYTES",
+            DefaultValueFactory = _ => InputFile.DefaultMetadataLimit,
+        };
         var environment = new Option<string?>("--environment") { Description = "Apply the min-score gate of this rules.yml environment.", HelpName = "NAME" };
 
         var command = new Command("check", "Analyse metadata files or folders and report findings.")
         {
             paths, format, output, config, failOn, category, root, jobs, baseRef, changedOnly, staged, evidence,
-            baseline, environment,
+            baseline, environment, maxFileSize,
         };
         command.SetAction(parse => Execute(io, new Request(
             parse.GetValue(paths) ?? [], parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(config),
             parse.GetValue(failOn)!, parse.GetValue(category), parse.GetValue(root), parse.GetValue(jobs),
             parse.GetValue(baseRef), parse.GetValue(changedOnly), parse.GetValue(staged), parse.GetValue(evidence),
-            parse.GetValue(baseline), parse.GetValue(environment))));
+            parse.GetValue(baseline), parse.GetValue(environment), parse.GetValue(maxFileSize))));
         return command;
     }
 
@@ -97,6 +104,7 @@ public static class CheckCommand
         var options = new AnalysisOptions
         {
             Config = config, Root = req.Root, Jobs = req.Jobs, Baseline = baseline, Progress = progress,
+            MaxFileSize = req.MaxFileSize,
         };
         AnalysisResult result;
         BaseComparison? comparison = null;
@@ -142,6 +150,7 @@ public static class CheckCommand
     private static string? Validate(Request req) =>
         req.Root != null && !Directory.Exists(req.Root) ? $"--root folder not found: {req.Root}" :
         req.Jobs < 0 ? "--jobs must be 0 (one per core) or more" :
+        req.MaxFileSize <= 0 ? "--max-file-size must be a positive number of bytes" :
         req.ChangedOnly && req.Base == null ? "--changed-only needs --base GITREF" :
         req.Staged && req.Base != null ? "--staged and --base cannot be combined" :
         null;

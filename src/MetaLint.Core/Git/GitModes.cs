@@ -29,9 +29,18 @@ public static class GitModes
             head = head with { Files = head.Files.Where(f => changed.Contains(RepoPath(git, f.FullPath))).ToList() };
         var headResult = Analyzer.Analyse(head, options);
 
-        using var snapshot = new Snapshot(git.WorkDir);
-        git.WriteTree(baseCommit, snapshot.Folder, changed);
-        var baseResult = Analyzer.Analyse(snapshot.Discover(discoverer, root, paths), options);
+        using var snapshot = new Snapshot(git.WorkDir, options.MaxFileSize);
+        git.WriteTree(baseCommit, snapshot, changed);
+        // The head is the working tree itself; an entry the base snapshot refuses can only make more findings new.
+        var baseDiscovery = snapshot.Discover(discoverer, root, paths);
+        var baseResult = Analyzer.Analyse(baseDiscovery, options);
+        headResult = headResult with
+        {
+            Discovery = headResult.Discovery with
+            {
+                Warnings = [.. headResult.Discovery.Warnings, .. snapshot.Refused.Select(r => $"{baseRef}: git entry '{r.Name}' was not analysed: {r.Reason}")],
+            },
+        };
 
         var before = baseResult.Findings.ToDictionary(f => f.Fingerprint, StringComparer.Ordinal);
         var introduced = headResult.Findings.Where(f => IsIntroduced(f, before))
@@ -45,9 +54,24 @@ public static class GitModes
     {
         var root = options.Root ?? Discoverer.FindRoot(paths);
         using var git = GitRepository.Open(root);
-        using var snapshot = new Snapshot(git.WorkDir);
-        git.WriteIndex(snapshot.Folder, git.StagedPaths());
-        return Analyzer.Analyse(snapshot.Discover(new Discoverer(options.Config.Exclude), root, paths), options);
+        using var snapshot = new Snapshot(git.WorkDir, options.MaxFileSize);
+        git.WriteIndex(snapshot, git.StagedPaths());
+        var discovery = snapshot.Discover(new Discoverer(options.Config.Exclude), root, paths);
+        return Analyzer.Analyse(discovery with
+        {
+            Warnings = [.. discovery.Warnings, .. snapshot.Refused.Select(r => $"staged entry '{r.Name}' was not analysed: {r.Reason}")],
+            Refused = snapshot.Refused.Select(Failure).OfType<ParseFailure>().ToList(),
+        }, options);
+    }
+
+    /// A refused staged metadata file is an ML0001 finding (path as git names it): the gate must not pass a file it
+    /// could not check. Other refused entries are warnings only.
+    private static ParseFailure? Failure(RefusedEntry entry)
+    {
+        var name = entry.Name[(entry.Name.LastIndexOf('/') + 1)..];
+        if (SuffixTable.Recognise(name) is not { } hit) return null;
+        var file = new SourceFile(entry.Name, entry.Name, hit.Kind, SuffixTable.DecodeName(hit.RawName));
+        return new ParseFailure(new SourceLocation(file, SourceSpan.FileStart), $"the staged entry was not analysed: {entry.Reason}");
     }
 
     /// New when the base has no finding with this fingerprint, or had it at a lower level (a setting gone from
@@ -70,36 +94,4 @@ public static class GitModes
 
     private static string RepoPath(GitRepository git, string fullPath) =>
         Path.GetRelativePath(git.WorkDir, fullPath).Replace('\\', '/');
-
-    /// A temporary copy of part of the repository, mirroring its layout.
-    private sealed class Snapshot(string workDir) : IDisposable
-    {
-        public string Folder { get; } = Directory.CreateTempSubdirectory("metalint-git-").FullName;
-
-        public void Dispose()
-        {
-            try { Directory.Delete(Folder, recursive: true); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }   // a leftover temp folder never fails the run
-        }
-
-        /// Discovers the snapshot's counterparts of root and paths; paths it does not hold are skipped.
-        public DiscoveryResult Discover(Discoverer discoverer, string root, IReadOnlyList<string> paths)
-        {
-            var mappedRoot = Map(root);
-            Directory.CreateDirectory(mappedRoot);
-            var mapped = (paths.Count > 0 ? paths : [root]).Select(Map)
-                .Where(p => File.Exists(p) || Directory.Exists(p)).ToList();
-            return mapped.Count == 0
-                ? new DiscoveryResult(mappedRoot, [], [])
-                : discoverer.Discover(mappedRoot, mapped);
-        }
-
-        private string Map(string path)
-        {
-            var rel = Path.GetRelativePath(workDir, Path.GetFullPath(path));
-            if (rel.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(rel))
-                throw new GitException($"{path} is outside the git working tree {workDir}");
-            return Path.GetFullPath(Path.Combine(Folder, rel));
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using MetaLint.Core.IO;
 using MetaLint.Core.Model;
 
 namespace MetaLint.Core.Parsing;
@@ -20,14 +21,24 @@ public static class MetadataParser
         CloseInput = false,
     };
 
-    public static ParsedFile Parse(SourceFile file)
+    /// Parses the file on disk; only a regular file of at most limit bytes is read (a FIFO, a device or a link to
+    /// one, or a larger file becomes a ParseFailure naming why, never a hang).
+    public static ParsedFile Parse(SourceFile file, long limit = InputFile.DefaultMetadataLimit)
     {
         try
         {
-            // Open the stream ourselves: XmlReader.Create(string) would treat the path as a URI and decode "%2F".
-            using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read,
-                64 * 1024, FileOptions.SequentialScan);
+            // Not XmlReader.Create(string): it would treat the path as a URI and decode "%2F".
+            using var stream = new BufferedStream(InputFile.OpenRead(file.FullPath, limit, "file"), 64 * 1024);
             return Parse(file, stream);
+        }
+        catch (InputFileException) when (file.FullPath.Contains('\uFFFD') && InputFile.Kind(file.FullPath) == FileKind.Missing)
+        {
+            // .NET reads file names as UTF-8; bytes that are not come back as U+FFFD and the name cannot be opened.
+            return Failed(file, 1, 1, "its name is not valid UTF-8, so MetaLint cannot open it and its content was not analysed; rename it");
+        }
+        catch (InputFileException e)
+        {
+            return Failed(file, 1, 1, e.Reason);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
