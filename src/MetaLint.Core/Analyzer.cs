@@ -61,7 +61,8 @@ public static class Analyzer
         RuleCatalog.All.Select(r => r is SettingRule s ? s.Bind(effective, config.MissingSettingPolicy) : r).ToList();
 
     /// Parses and checks files in parallel, one file at a time: a file's model is dropped as soon as its rules
-    /// have run, so memory stays flat however large the org. The files of a decomposed permission set are kept
+    /// have run, so memory stays flat however large the org; so are its inline directives that match none of its
+    /// findings. The files of a decomposed permission set are kept
     /// and checked together at the end. Findings (unsorted) and directives come back in file order.
     /// Settings components (small) are kept for the score.
     public static (List<Finding> Findings, List<InlineDirective> Directives, List<SettingsComponent> Settings) CheckAll(
@@ -78,19 +79,32 @@ public static class Analyzer
             var parsed = unsaved != null && unsaved.TryGetValue(files[i].FullPath, out var text)
                 ? MetadataParser.ParseText(files[i], text)
                 : MetadataParser.Parse(files[i], limit);
-            directives[i] = parsed.Directives;
-            if (files[i].DecomposedSet != null) decomposed[i] = parsed;
+            if (files[i].DecomposedSet != null)
+            {
+                decomposed[i] = parsed;   // checked with its set at the end
+                directives[i] = parsed.Directives;
+            }
             else
             {
                 var model = BuildModel([parsed]);
                 findings[i] = engine.Check(model.Components);
                 if (model.Settings.Count > 0) settings[i] = model.Settings[0];
+                directives[i] = Used(parsed.Directives, findings[i]);
             }
             progress?.Parsed();
         });
         var sets = BuildModel(decomposed.OfType<ParsedFile>());
         return ([.. findings.Where(f => f != null).SelectMany(f => f), .. engine.Check(sets.Components)],
             [.. directives.SelectMany(d => d)], [.. settings.OfType<SettingsComponent>()]);
+    }
+
+    /// The directives of a checked file that can suppress one of its findings: the rest (a file may carry thousands)
+    /// are dropped with the file instead of being held until the end of the run.
+    private static IReadOnlyList<InlineDirective> Used(IReadOnlyList<InlineDirective> directives, List<Finding> findings)
+    {
+        if (directives.Count == 0) return directives;
+        var lines = findings.Select(f => f.Span.StartLine).ToHashSet();
+        return directives.Where(d => d.Reason != null && lines.Contains(d.AppliesToLine)).ToList();
     }
 
     /// Parses files in parallel; results keep the input order so output stays deterministic.
