@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MetaLint.Core.Discovery;
 using MetaLint.Core.Git;
 using MetaLint.Core.IO;
+using MetaLint.Tests.Support;
 
 namespace MetaLint.Core.Tests.Hostile;
 
@@ -20,7 +21,7 @@ public sealed class ContainmentTests : IDisposable
         </Profile>
         """;
 
-    private readonly TempDir _dir = new();
+    private readonly TempFolder _dir = new("metalint-containment-");
 
     public void Dispose() => _dir.Dispose();
 

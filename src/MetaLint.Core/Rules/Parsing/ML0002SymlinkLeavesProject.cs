@@ -13,6 +13,6 @@ public sealed class ML0002SymlinkLeavesProject : Rule<EscapingSymlink>
         DefaultLevel: RuleLevel.Error, SecuritySeverity: null, Category: RuleCategory.Parsing);
 
     public override void Check(EscapingSymlink link, RuleContext ctx) =>
-        ctx.Report(link.Location, "Symlink", link.Location.File.RelativePath, subject: "symlink",
+        ctx.Report(link.Location, link.Location.File.Kind, link.Location.File.RelativePath, subject: "symlink",
             $"'{link.Location.File.RelativePath}' is a symlink to a target outside the project ({link.Target}); its content was not analysed");
 }
