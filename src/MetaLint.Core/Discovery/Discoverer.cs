@@ -150,7 +150,7 @@ public sealed class Discoverer
 
         public void Walk(string dir, Exclusions exclusions)
         {
-            if (!Contained(dir, out var realDir) || !_walked.Add(realDir)) return;
+            if (Contained(dir, out var realDir) != true || !_walked.Add(realDir)) return;
             var pending = new Stack<string>();
             pending.Push(dir);
             while (pending.Count > 0)
@@ -169,7 +169,8 @@ public sealed class Discoverer
                     {
                         if (SkippedFolders.Contains(sub.Name) || exclusions.IsIgnoredEntry(sub.FullName, true)) continue;
                         if (!IsLink(sub)) pending.Push(sub.FullName);
-                        else if (Contained(sub.FullName, out var real) && _walked.Add(real)) pending.Push(sub.FullName);
+                        else if (Contained(sub.FullName, out var real) == true && !Loops(real, current) && _walked.Add(real))
+                            pending.Push(sub.FullName);
                     }
                     else if (!exclusions.IsIgnoredEntry(entry.FullName, false))
                     {
@@ -186,27 +187,33 @@ public sealed class Discoverer
         {
             if (SuffixTable.Recognise(Path.GetFileName(full)) == null &&
                 !full.EndsWith(SuffixTable.SourceSuffix, StringComparison.OrdinalIgnoreCase)) return;
-            if (isLink && !Contained(full, out _)) return;
+            if (isLink && Contained(full, out _) == false) return;   // a looping link: the parser reports it
             AddFile(root, full, Relative(root, full), found);
         }
 
         /// From the enumeration's own lstat: no extra system call per file.
         private static bool IsLink(FileSystemInfo entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0;
 
-        /// Whether path really is inside the root; a link out of it (or a loop) is recorded, never followed.
-        private bool Contained(string path, out string real)
+        /// Whether path really is inside the root; a link out of it is recorded (ML0002), never followed. A link loop
+        /// has no real path: null.
+        private bool? Contained(string path, out string real)
         {
-            real = ContainedPath.Real(path) ?? "";
-            if (_realRoot != null && real.Length > 0 && ContainedPath.IsUnder(_realRoot, real)) return true;
+            var resolved = ContainedPath.Real(path);
+            real = resolved ?? "";
+            if (resolved == null) return null;
+            if (_realRoot != null && ContainedPath.IsUnder(_realRoot, resolved)) return true;
             var file = new SourceFile(path, Relative(root, path),
                 SuffixTable.Recognise(Path.GetFileName(path))?.Kind ?? MetadataKind.Profile, Path.GetFileName(path));
             string target;
-            try { target = LinkTarget(path) ?? real; }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { target = real; }
-            Symlinks.Add(new EscapingSymlink(new SourceLocation(file, SourceSpan.FileStart),
-                real.Length == 0 ? $"{target} (a link loop)" : target));
+            try { target = LinkTarget(path) ?? resolved; }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { target = resolved; }
+            Symlinks.Add(new EscapingSymlink(new SourceLocation(file, SourceSpan.FileStart), target));
             return false;
         }
+
+        /// A folder link to the folder being walked or one above it: following it would walk the same files again.
+        private static bool Loops(string realTarget, string current) =>
+            ContainedPath.Real(current) is not { } realCurrent || ContainedPath.IsUnder(realTarget, realCurrent);
 
         /// The target text of the nearest link at or above path (a folder link makes everything below it leave).
         private string? LinkTarget(string path)

@@ -31,10 +31,9 @@ public static class MetadataParser
             using var stream = new BufferedStream(InputFile.OpenRead(file.FullPath, limit, "file"), 64 * 1024);
             return Parse(file, stream);
         }
-        catch (InputFileException) when (file.FullPath.Contains('\uFFFD') && InputFile.Kind(file.FullPath) == FileKind.Missing)
+        catch (InputFileException) when (InputFile.Kind(file.FullPath) == FileKind.Missing)
         {
-            // .NET reads file names as UTF-8; bytes that are not come back as U+FFFD and the name cannot be opened.
-            return Failed(file, 1, 1, "its name is not valid UTF-8, so MetaLint cannot open it and its content was not analysed; rename it");
+            return Failed(file, 1, 1, Missing(file.FullPath));
         }
         catch (InputFileException e)
         {
@@ -42,7 +41,7 @@ public static class MetadataParser
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            return Failed(file, 1, 1, "the file no longer exists (deleted or moved while MetaLint was running?)");
+            return Failed(file, 1, 1, Missing(file.FullPath));
         }
         catch (UnauthorizedAccessException)
         {
@@ -53,6 +52,12 @@ public static class MetadataParser
             return Failed(file, 1, 1, $"the file cannot be read: {e.Message}");
         }
     }
+
+    private static string Missing(string path) =>
+        // .NET reads file names as UTF-8; bytes that are not come back as U+FFFD and the name cannot be opened.
+        path.Contains('\uFFFD') ? "its name is not valid UTF-8, so MetaLint cannot open it and its content was not analysed; rename it" :
+        InputFile.Kind(path, followLinks: false) == FileKind.Symlink ? "the file cannot be read: it is a symbolic link that loops or whose target does not exist" :
+        "the file no longer exists (deleted or moved while MetaLint was running?)";
 
     /// Parses a file's content from a stream the caller owns (also the entry point for fuzzing); read errors of
     /// the stream propagate, everything the content can cause becomes a ParseFailure.
