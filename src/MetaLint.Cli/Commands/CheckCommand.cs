@@ -53,7 +53,7 @@ public static class CheckCommand
         var baseline = new Option<string?>("--baseline") { Description = "Health Check baseline: the XML Salesforce exports, or the JSON form (default: the bundled Salesforce Baseline Standard).", HelpName = "FILE" };
         var maxFileSize = new Option<long>("--max-file-size")
         {
-            Description = "Largest metadata file or git blob read, in bytes; a larger one is an ML0001 finding (default: 268435456, 256 MB).",
+            Description = "Largest metadata file or git blob read, in bytes (256 MB); a larger one is an ML0001 finding.",
             HelpName = "BYTES",
             DefaultValueFactory = _ => InputFile.DefaultMetadataLimit,
         };
