@@ -154,12 +154,7 @@ public sealed class GitHostileTests : IDisposable
     public async Task Sigterm_during_a_base_run_removes_the_snapshot()
     {
         if (OperatingSystem.IsWindows()) return;
-        // A base with a large profile keeps the run in its snapshot long enough to be signalled there.
-        var profile = new StringBuilder(TempRepo.Profile(("ApiEnabled", true)).Replace("</Profile>\n", ""));
-        while (profile.Length < 40_000_000)
-            profile.Append("    <fieldPermissions>\n        <editable>true</editable>\n        <field>Account.Name</field>\n        <readable>true</readable>\n    </fieldPermissions>\n");
-        profile.Append("</Profile>\n");
-        File.WriteAllText(_git.Path("Admin.profile-meta.xml"), profile.ToString());
+        File.WriteAllText(_git.Path("Admin.profile-meta.xml"), TempRepo.Profile(("ApiEnabled", true)));
         _git.Commit("base");
         var temp = Directory.CreateTempSubdirectory("metalint-signal-test-").FullName;
         try
@@ -169,9 +164,13 @@ public sealed class GitHostileTests : IDisposable
                 RedirectStandardOutput = true, RedirectStandardError = true,
             };
             start.Environment["TMPDIR"] = temp;
+            // The run holds once its snapshot is written (test hook), so the signal always lands inside it.
+            var held = Path.Combine(temp, "held");
+            start.Environment["METALINT_TEST_HOLD_SNAPSHOT"] = held;
             using var run = Process.Start(start)!;
-            var snapshot = await WaitFor(() => Directory.EnumerateFiles(temp, "Admin.profile-meta.xml", SearchOption.AllDirectories).Any(), run);
+            var snapshot = await WaitFor(() => File.Exists(held), run);
             snapshot.ShouldBeTrue("the run ended before its snapshot was written; nothing was signalled");
+            Directory.EnumerateFiles(temp, "Admin.profile-meta.xml", SearchOption.AllDirectories).ShouldNotBeEmpty();
             using (var kill = Process.Start("kill", ["-TERM", run.Id.ToString()])) await kill.WaitForExitAsync();
             await run.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
             run.ExitCode.ShouldNotBeOneOf([0, 1, 2]);   // it was ended by the signal, not finished

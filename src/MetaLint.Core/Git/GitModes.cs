@@ -31,6 +31,7 @@ public static class GitModes
 
         using var snapshot = new Snapshot(git.WorkDir, options.MaxFileSize);
         git.WriteTree(baseCommit, snapshot, changed);
+        snapshot.HoldIfAsked();
         // The head is the working tree itself; an entry the base snapshot refuses can only make more findings new.
         var baseDiscovery = snapshot.Discover(discoverer, root, paths);
         var baseResult = Analyzer.Analyse(baseDiscovery, options);

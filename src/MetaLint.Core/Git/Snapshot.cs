@@ -161,6 +161,15 @@ public sealed class Snapshot : IDisposable
 
     private static readonly List<PosixSignalRegistration> Registrations = [];
 
+    /// Test hook, so the signal test is not a race against a fast run: when METALINT_TEST_HOLD_SNAPSHOT names a
+    /// file, the run creates it once its snapshot is written and then waits there until it is signalled.
+    internal void HoldIfAsked()
+    {
+        if (Environment.GetEnvironmentVariable("METALINT_TEST_HOLD_SNAPSHOT") is not { Length: > 0 } flag) return;
+        File.WriteAllText(flag, Folder);
+        Thread.Sleep(Timeout.Infinite);
+    }
+
     private static void OnSignal(PosixSignalContext context)
     {
         DeleteLive();   // the default action (ending the process) follows
