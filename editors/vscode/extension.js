@@ -11,9 +11,9 @@ const INSTALL_COMMAND = 'dotnet tool install --global MetaLint';
 
 let client;            // the running LanguageClient, if any
 let starting;          // the promise of a start in progress
-let output;            // the "MetaLint" output channel
+let output;            // the "MetaLint" log output channel (vscode-languageclient 11 logs through its info/warn/error)
 let workspaceFindings; // DiagnosticCollection of the last "check workspace" run, for files the server does not cover
-let lastCheck = new Map(); // file path -> diagnostics of the last check (kept to restore a file when it is closed)
+let lastCheck = new Map(); // file path -> {uri, diagnostics} of the last check (kept to restore a file when it is closed)
 let statusItem;
 
 function settings() {
@@ -60,7 +60,7 @@ async function startClient() {
       initializationOptions: { config: s.config || null, baseline: s.baseline || null, environment: s.environment || null },
       synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{rules.yml,sfdx-project.json,*baseline*.{xml,json}}') },
     });
-  output.appendLine(`Starting ${server.command} ${[...server.argsPrefix, ...logic.serverArgs(s)].join(' ')}`);
+  output.info(`Starting ${server.command} ${[...server.argsPrefix, ...logic.serverArgs(s)].join(' ')}`);
   starting = client.start().then(() => { starting = undefined; },
     (err) => {
       starting = undefined;
@@ -92,10 +92,12 @@ function isOpen(file) {
 /// Shows the last check's findings for every file the server is not already reporting (files not open in the editor).
 function refreshWorkspaceFindings() {
   workspaceFindings.clear();
-  for (const [file, list] of lastCheck) {
+  for (const [file, { uri, diagnostics }] of lastCheck) {
     if (client && isOpen(file) && logic.isMetaLintFile(file)) continue; // the server's diagnostics are live: no duplicates
-    workspaceFindings.set(vscode.Uri.file(file), list);
+    workspaceFindings.set(uri, diagnostics);
   }
+  let n = 0; workspaceFindings.forEach((u, l) => { n += l.length; });
+  output.info(`DEBUG ${(vscode.workspace.workspaceFolders||[]).map(f=>f.uri.toString())} refresh: ${n} in collection; all metalint: ${vscode.languages.getDiagnostics().reduce((k, [u, l]) => k + l.filter((d) => d.source === 'metalint').length, 0)}; docs ${vscode.workspace.textDocuments.map((d) => d.uri.toString()).join(', ')}`);
 }
 
 function toDiagnostic(d) {
@@ -129,19 +131,25 @@ async function checkWorkspace() {
     for (const folder of folders) {
       const root = folder.uri.fsPath;
       const args = [...server.argsPrefix, ...logic.checkArgs(root, s)];
-      output.appendLine(`${server.command} ${args.join(' ')}`);
+      output.info(`${server.command} ${args.join(' ')}`);
+      const started = Date.now();
       const res = await run(server.command, args, root);
+      output.info(`exit ${res.code} after ${Date.now() - started} ms, ${res.stdout.length} bytes of report`);
       if (res.code !== 0) {
         const message = (res.stderr || (res.error && res.error.message) || '').trim().split('\n')[0];
-        output.appendLine(res.stderr);
+        output.warn(res.stderr);
         if (/no Salesforce metadata/i.test(res.stderr)) continue; // a folder without metadata is not an error
         vscode.window.showErrorMessage(`MetaLint: check of ${folder.name} failed (exit ${res.code}): ${message}`);
         failed = true;
         continue;
       }
       try {
-        for (const [file, list] of logic.findingsToDiagnostics(res.stdout, root)) results.set(file, list.map(toDiagnostic));
+        for (const [file, list] of logic.findingsToDiagnostics(res.stdout, root)) {
+          // The folder's own URI (scheme and authority included), so remote workspaces map to the right files.
+          results.set(file, { uri: folder.uri.with({ path: vscode.Uri.file(file).path }), diagnostics: list.map(toDiagnostic) });
+        }
       } catch (err) {
+        output.error(`${err.stack || err}`);
         vscode.window.showErrorMessage(`MetaLint: could not read the report of ${folder.name}: ${err.message}`);
         failed = true;
       }
@@ -149,7 +157,8 @@ async function checkWorkspace() {
   });
   lastCheck = results;
   refreshWorkspaceFindings();
-  const count = [...results.values()].reduce((n, l) => n + l.length, 0);
+  const count = [...results.values()].reduce((n, r) => n + r.diagnostics.length, 0);
+  output.info(`check workspace: ${count} finding(s) in ${results.size} file(s)`);
   if (!failed) vscode.window.setStatusBarMessage(`MetaLint: ${count} finding(s) in ${results.size} file(s)`, 5000);
 }
 
@@ -199,14 +208,17 @@ function updateStatus() {
   statusItem.show();
 }
 
-async function activate(context) {
-  output = vscode.window.createOutputChannel('MetaLint');
+function activate(context) {
+  output = vscode.window.createOutputChannel('MetaLint', { log: true });
   workspaceFindings = vscode.languages.createDiagnosticCollection('metalint-workspace');
   statusItem = vscode.window.createStatusBarItem('metalint.status', vscode.StatusBarAlignment.Left, 0);
   statusItem.name = 'MetaLint';
   statusItem.command = 'metalint.checkWorkspace';
   context.subscriptions.push(output, workspaceFindings, statusItem,
-    vscode.commands.registerCommand('metalint.checkWorkspace', checkWorkspace),
+    vscode.commands.registerCommand('metalint.checkWorkspace', () => checkWorkspace().catch((err) => {
+      output.error(`check workspace: ${err.stack || err}`);
+      vscode.window.showErrorMessage(`MetaLint: check workspace failed: ${err.message || err}`);
+    })),
     vscode.commands.registerCommand('metalint.showRuleDocumentation', showRuleDocumentation),
     vscode.commands.registerCommand('metalint.restartServer', async () => { await stopClient(); await startIfNeeded(); }),
     vscode.languages.onDidChangeDiagnostics(updateStatus),
@@ -214,14 +226,15 @@ async function activate(context) {
     vscode.workspace.onDidCloseTextDocument(refreshWorkspaceFindings),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (!e.affectsConfiguration('metalint')) return;
-      output.appendLine('Settings changed: restarting the server.');
+      output.info('Settings changed: restarting the server.');
       await stopClient();
       await startIfNeeded();
       refreshWorkspaceFindings();
     }),
     { dispose: () => { stopClient(); } });
   updateStatus();
-  await startIfNeeded();
+  // Not awaited: activation must finish at once, or every MetaLint command would wait for the server's start.
+  startIfNeeded().catch((err) => output.error(`Starting the server failed: ${err.message || err}`));
 }
 
 function deactivate() {

@@ -58,13 +58,14 @@ cat > "$work/ud/User/settings.json" <<JSON
   "extensions.ignoreRecommendations": true,
   "telemetry.telemetryLevel": "off",
   "update.mode": "none",
-  "editor.accessibilitySupport": "off"
+  "editor.accessibilitySupport": "off",
+  "metalint.trace.server": "messages"
 }
 JSON
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 printf 'bind-addr: 127.0.0.1:%s\nauth: none\ncert: false\n' "$port" > "$work/config.yaml"
 code-server --bind-addr "127.0.0.1:$port" --auth none --user-data-dir "$work/ud" --extensions-dir "$work/ext" \
-  --config "$work/config.yaml" --disable-telemetry --disable-update-check --disable-workspace-trust \
+  --config "$work/config.yaml" --disable-telemetry --disable-update-check --disable-workspace-trust ${E2E_CODE_SERVER_ARGS:-} \
   > "$work/code-server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 150); do
@@ -79,6 +80,6 @@ E2E_FOLDER="$folder" E2E_EXPECTED_COUNTS="$expected" E2E_ARTIFACTS="$artifacts" 
   node "$here/test.js" || status=$?
 if [ "$status" -ne 0 ]; then
   cp "$work/code-server.log" "$artifacts/code-server.log" 2>/dev/null || true
-  find "$work/ud/logs" -name '*MetaLint*' -exec cp {} "$artifacts/" \; 2>/dev/null || true
+  cp -r "$work/ud/logs" "$artifacts/vscode-logs" 2>/dev/null || true   # extension host and MetaLint output channel
 fi
 exit "$status"

@@ -30,7 +30,7 @@ async function waitFor(description, fn, timeout = TIMEOUT) {
       last = err.message;
     }
     if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${description}${last ? ` (last seen: ${String(last).slice(0, 300)})` : ''}`);
-    await page.waitForTimeout(150);
+    await page.waitForTimeout(500);
   }
 }
 
@@ -82,9 +82,11 @@ async function runCommand(title) {
   await page.keyboard.press('F1');
   await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
   await page.keyboard.type(title);
-  await waitFor(`the command "${title}" in the palette`, async () =>
-    (await page.$$eval('.quick-input-list .monaco-list-row', (r) => r.map((e) => e.innerText))).some((t) => t.includes(title)));
+  // Enter runs the focused row: wait until the palette has filtered down to the command and focused it.
+  await waitFor(`the command "${title}" focused in the palette`, async () =>
+    (await page.$$eval('.quick-input-list .monaco-list-row.focused', (r) => r.map((e) => e.innerText))).some((t) => t.includes(title)));
   await page.keyboard.press('Enter');
+  await page.waitForSelector('.quick-input-widget', { state: 'hidden' });
 }
 
 async function main() {
@@ -136,6 +138,10 @@ async function main() {
 
     await step('"MetaLint: Check workspace" lists the findings of files not open, once each', async () => {
       await runCommand('MetaLint: Check workspace');
+      // Polling the page at once after the palette closed left the workbench showing the old counts for as long as
+      // we polled (seen 4 runs out of 4; the extension host had sent the new diagnostics within 0.5 s); a pause
+      // first lets them arrive (1 run out of 1). Not understood yet.
+      await page.waitForTimeout(3000);
       await waitFor(`the CLI's counts ${EXP_ERRORS}/${EXP_WARNINGS}/${EXP_NOTES} in the status bar`, async () => {
         const c = await problemCounts();
         return (c[0] === EXP_ERRORS && c[1] === EXP_WARNINGS && c[2] === EXP_NOTES) || `counts ${c.join('/')}`;
