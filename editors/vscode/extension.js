@@ -96,8 +96,6 @@ function refreshWorkspaceFindings() {
     if (client && isOpen(file) && logic.isMetaLintFile(file)) continue; // the server's diagnostics are live: no duplicates
     workspaceFindings.set(uri, diagnostics);
   }
-  let n = 0; workspaceFindings.forEach((u, l) => { n += l.length; });
-  output.info(`DEBUG ${(vscode.workspace.workspaceFolders||[]).map(f=>f.uri.toString())} refresh: ${n} in collection; all metalint: ${vscode.languages.getDiagnostics().reduce((k, [u, l]) => k + l.filter((d) => d.source === 'metalint').length, 0)}; docs ${vscode.workspace.textDocuments.map((d) => d.uri.toString()).join(', ')}`);
 }
 
 function toDiagnostic(d) {

@@ -15,10 +15,15 @@ fail_setup() { echo "e2e: FAIL setup: $*"; echo "e2e: 0 passed, 1 failed"; exit 
 tools_env="$("$here/install.sh")" || fail_setup "installing the e2e tools (see the messages above)"
 eval "$tools_env"
 
-# The server: the clone's own build (dotnet build is incremental, so this is nearly free after `dotnet test`).
-MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 \
-  dotnet build "$repo/src/MetaLint.Cli" -nodeReuse:false -v q -nologo >&2 || fail_setup "dotnet build src/MetaLint.Cli"
-metalint="$repo/src/MetaLint.Cli/bin/Debug/net10.0/metalint"
+# The server: the clone's own build (dotnet build is incremental, so this is nearly free after `dotnet test`),
+# or E2E_METALINT, an executable built elsewhere.
+if [ -n "${E2E_METALINT:-}" ]; then
+  metalint="$E2E_METALINT"
+else
+  MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 \
+    dotnet build "$repo/src/MetaLint.Cli" -nodeReuse:false -v q -nologo >&2 || fail_setup "dotnet build src/MetaLint.Cli"
+  metalint="$repo/src/MetaLint.Cli/bin/Debug/net10.0/metalint"
+fi
 [ -x "$metalint" ] || fail_setup "no $metalint after the build"
 
 # A throwaway run folder: code-server, VS Code and the test write nothing to ~ or /tmp outside it.
@@ -58,8 +63,7 @@ cat > "$work/ud/User/settings.json" <<JSON
   "extensions.ignoreRecommendations": true,
   "telemetry.telemetryLevel": "off",
   "update.mode": "none",
-  "editor.accessibilitySupport": "off",
-  "metalint.trace.server": "messages"
+  "editor.accessibilitySupport": "off"
 }
 JSON
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
