@@ -50,17 +50,19 @@ async function startClient() {
   if (!server) return;
   const s = settings();
   const documentSelector = logic.filePatterns().map((pattern) => ({ scheme: 'file', pattern }));
+  // Started in the first workspace folder, so a relative metalint.config or metalint.baseline means the same file
+  // to the server as to "check workspace" (which runs `metalint check` in each folder).
+  const folder = (vscode.workspace.workspaceFolders || [])[0];
+  const args = [...server.argsPrefix, ...logic.serverArgs(s)];
   client = new LanguageClient('metalint', 'MetaLint',
-    { command: server.command, args: [...server.argsPrefix, ...logic.serverArgs(s)] },
+    { command: server.command, args, options: folder && folder.uri.scheme === 'file' ? { cwd: folder.uri.fsPath } : {} },
     {
       documentSelector,
       outputChannel: output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
-      // Servers that read them get the same options `metalint check` gets from the settings.
-      initializationOptions: { config: s.config || null, baseline: s.baseline || null, environment: s.environment || null },
       synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{rules.yml,sfdx-project.json,*baseline*.{xml,json}}') },
     });
-  output.info(`Starting ${server.command} ${[...server.argsPrefix, ...logic.serverArgs(s)].join(' ')}`);
+  output.info(`Starting ${server.command} ${args.join(' ')}`);
   starting = client.start().then(() => { starting = undefined; },
     (err) => {
       starting = undefined;

@@ -90,9 +90,13 @@ function checkArgs(folder, settings) {
   return ['check', folder, '--format', 'json', '--fail-on', 'never', '--root', folder, ...sharedOptions(settings)];
 }
 
-/// Arguments of the language server: `lsp` then the user's extra arguments.
+/// Arguments of the language server: `lsp`, the settings' --config and --baseline (all `metalint lsp` accepts of
+/// them: an environment only applies to `metalint check`), then the user's extra arguments.
 function serverArgs(settings) {
-  return ['lsp', ...(settings.serverArgs || [])];
+  const args = ['lsp'];
+  if (settings.config) args.push('--config', settings.config);
+  if (settings.baseline) args.push('--baseline', settings.baseline);
+  return [...args, ...(settings.serverArgs || [])];
 }
 
 const SEVERITY = { error: 'Error', warning: 'Warning', note: 'Information' };

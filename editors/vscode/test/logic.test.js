@@ -85,7 +85,8 @@ test('check and server arguments carry the settings', () => {
   assert.deepEqual(logic.checkArgs('/w', s),
     ['check', '/w', '--format', 'json', '--fail-on', 'never', '--root', '/w', '--config', 'ci/rules.yml', '--baseline', 'b.json', '--environment', 'prod']);
   assert.deepEqual(logic.checkArgs('/w', {}), ['check', '/w', '--format', 'json', '--fail-on', 'never', '--root', '/w']);
-  assert.deepEqual(logic.serverArgs(s), ['lsp', '--log', 'x']);
+  assert.deepEqual(logic.serverArgs(s), ['lsp', '--config', 'ci/rules.yml', '--baseline', 'b.json', '--log', 'x']);
+  assert.deepEqual(logic.serverArgs({}), ['lsp']);
 });
 
 test('status text shows the counts', () => {
