@@ -63,7 +63,8 @@ cat > "$work/ud/User/settings.json" <<JSON
   "extensions.ignoreRecommendations": true,
   "telemetry.telemetryLevel": "off",
   "update.mode": "none",
-  "editor.accessibilitySupport": "off"
+  "editor.accessibilitySupport": "off",
+  "metalint.trace.server": "${E2E_TRACE:-off}"
 }
 JSON
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"

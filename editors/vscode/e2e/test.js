@@ -11,7 +11,7 @@ const ARTIFACTS = process.env.E2E_ARTIFACTS;
 const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 60000);
 // The language server's own features get a shorter wait: once diagnostics are shown, a hover or the quick-fix
 // menu appears within a second, so waiting longer only slows down a failing run.
-const FEATURE_TIMEOUT = Number(process.env.E2E_FEATURE_TIMEOUT_MS || 15000);
+const FEATURE_TIMEOUT = Number(process.env.E2E_FEATURE_TIMEOUT_MS || 30000);
 const [EXP_ERRORS, EXP_WARNINGS, EXP_NOTES] = (process.env.E2E_EXPECTED_COUNTS || '').split(' ').map(Number);
 const OPS = 'force-app/main/default/profiles/Ops%2FSupport Admin.profile-meta.xml';
 const OPS_TAB = 'Ops%2FSupport Admin.profile-meta.xml';
@@ -19,18 +19,22 @@ const OPS_TAB = 'Ops%2FSupport Admin.profile-meta.xml';
 const results = [];
 let page;
 
-async function waitFor(description, fn, timeout = TIMEOUT) {
+/// Polls `probe` until it returns exactly `true`; anything else (false, or a description of what the page shows) means
+/// "not yet" and is quoted in the timeout's error. (A probe returning what it saw must not end the wait: an earlier
+/// version stopped at the first truthy value, so a step looked at the page once, before the hover or the new counts
+/// had arrived, and failed.)
+async function waitFor(description, probe, timeout = TIMEOUT) {
   const end = Date.now() + timeout;
   let last;
   for (;;) {
     try {
-      last = await fn();
-      if (last) return last;
+      last = await probe();
+      if (last === true) return;
     } catch (err) {
       last = err.message;
     }
     if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${description}${last ? ` (last seen: ${String(last).slice(0, 300)})` : ''}`);
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(100);
   }
 }
 
@@ -58,7 +62,7 @@ async function filterProblems(text) {
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   if (text) await page.keyboard.type(text);
-  await page.waitForTimeout(400); // the filter applies after a short debounce
+  // The filter applies after a short debounce: the callers wait for the rows they expect.
 }
 
 /// The status bar's problem counts: [errors, warnings, infos].
@@ -78,19 +82,29 @@ const lineText = (n) => page.evaluate((n) => {
   return line ? line.textContent.replace(/\u00a0/g, ' ') : null;
 }, n);
 
-/// Double-clicks a Problems row on its message (the middle of the row is the rule's link), which moves the cursor to
-/// the finding in the editor.
-async function revealProblem(text, { focusEditor = true } = {}) {
-  const row = page.locator('.markers-panel .monaco-list-row', { hasText: text }).first();
-  await row.dblclick({ position: { x: 90, y: 10 } });
-  if (!focusEditor) return;
-  await page.keyboard.press('Control+1');   // focus the editor (the cursor stays on the finding)
-  await page.waitForSelector('.editor-instance .monaco-editor.focused');
-  // The reveal selects the finding's range with the cursor at its end; a hover asks about the cursor's position,
-  // so move it inside: Left goes to the range's start, Right one character in.
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('ArrowRight');
+/// Focuses the editor and puts the cursor at line:column with Go to Line (Ctrl+G), the keyboard's way: no click on
+/// a row that may move or be covered. Waits until the status bar shows the cursor there.
+async function goTo(line, column) {
+  await page.keyboard.press('Escape');      // whatever a previous step left open (hover, menu, palette)
+  await page.keyboard.press('Control+1');   // focus the editor
+  await page.waitForSelector('.editor-instance .monaco-editor.focused', { timeout: TIMEOUT });
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: TIMEOUT });
+  await page.keyboard.type(`${line}:${column}`);
+  // Enter goes to the line the box shows: wait until the box has the whole text.
+  await waitFor(`"${line}:${column}" in Go to Line`, async () =>
+    (await page.inputValue('.quick-input-widget input')).endsWith(`${line}:${column}`));
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.quick-input-widget', { state: 'hidden', timeout: TIMEOUT });
+  await waitFor(`the cursor at Ln ${line}, Col ${column}`, async () => {
+    const label = await page.innerText('[id="status.editor.selection"]').catch(() => '');
+    return new RegExp(`Ln ${line}, Col ${column}\\b`).test(label) || `status bar: ${label}`;
+  });
+  await page.waitForSelector('.editor-instance .monaco-editor.focused', { timeout: TIMEOUT });
 }
+
+/// The position of ML1001 in the Ops profile: line 39, `<name>ModifyAllData</name>` from column 9; column 12 is inside.
+const ML1001_LINE = 39, ML1001_COLUMN = 12;
 
 async function runCommand(title) {
   await page.keyboard.press('F1');
@@ -138,71 +152,69 @@ async function main() {
       await page.waitForSelector('.markers-panel', { state: 'visible' });
       await waitFor('ML1001 [Ln 39] and ML1002 [Ln 43] in the Problems view', async () => {
         const rows = await problemRows();
-        return rows.some((r) => /ML1001.*\[Ln 39, Col 9\]/.test(r)) && rows.some((r) => /ML1002.*\[Ln 43, Col 9\]/.test(r)) || rows.join(' | ');
-      }).then((ok) => { if (ok !== true) throw new Error(`rows: ${ok}`); });
+        return rows.some((r) => /ML1001.*\[Ln 39, Col 9\]/.test(r)) && rows.some((r) => /ML1002.*\[Ln 43, Col 9\]/.test(r)) || `rows: ${rows.join(' | ')}`;
+      });
     });
 
     await step('MetaLint status bar item shows the counts', async () => {
       await waitFor('a MetaLint status bar item with counts', async () => {
         const texts = await page.$$eval('.statusbar-item', (items) => items.map((e) => e.innerText.replace(/\s+/g, ' ').trim()));
         const item = texts.find((t) => /\d+ \d+.*MetaLint$/.test(t));
-        return item && Number(item.split(' ')[0]) >= 2 ? item : false;
+        return (item && Number(item.split(' ')[0]) >= 2) || `items: ${texts.join(' | ')}`;
       });
     });
 
     await step('"MetaLint: Check workspace" lists the findings of files not open, once each', async () => {
       await runCommand('MetaLint: Check workspace');
-      // Polling the page at once after the palette closed left the workbench showing the old counts for as long as
-      // we polled (seen 4 runs out of 4; the extension host had sent the new diagnostics within 0.5 s); a pause
-      // first lets them arrive (1 run out of 1). Not understood yet.
-      await page.waitForTimeout(3000);
       await waitFor(`the CLI's counts ${EXP_ERRORS}/${EXP_WARNINGS}/${EXP_NOTES} in the status bar`, async () => {
         const c = await problemCounts();
         return (c[0] === EXP_ERRORS && c[1] === EXP_WARNINGS && c[2] === EXP_NOTES) || `counts ${c.join('/')}`;
-      }).then((ok) => { if (ok !== true) throw new Error(ok); });
+      });
       await filterProblems('ModifyAllData');
       await waitFor('ML1001 of Data_Steward (not open) and of the Ops profile, once each', async () => {
         const rows = (await problemRows()).filter((r) => r.includes('ML1001'));
-        return (rows.length === 2 && rows.some((r) => /Data_Steward.*\[Ln 23, Col 9\]/.test(r)) && rows.some((r) => /Ops\/Support Admin.*\[Ln 39, Col 9\]/.test(r))) || rows.join(' | ') || 'no rows';
-      }).then((ok) => { if (ok !== true) throw new Error(`rows: ${ok}`); });
+        return (rows.length === 2 && rows.some((r) => /Data_Steward.*\[Ln 23, Col 9\]/.test(r)) && rows.some((r) => /Ops\/Support Admin.*\[Ln 39, Col 9\]/.test(r))) || `rows: ${rows.join(' | ') || 'none'}`;
+      });
     });
 
     await step('hover on ML1001 shows the rule', async () => {
-      await filterProblems("Ops/Support Admin' grants ModifyAllData");
-      // Ctrl+K Ctrl+I right after the reveal (the finding selected) is what showed the server's hover; with the
-      // editor focused and the cursor inside the range only the problem's own hover came (not understood yet).
-      await revealProblem('ML1001', { focusEditor: false });
-      await page.waitForSelector('.editor-instance .squiggly-error', { timeout: TIMEOUT });
+      await goTo(ML1001_LINE, ML1001_COLUMN);
       await page.keyboard.press('Control+K');
       await page.keyboard.press('Control+I');
-      await waitFor('"ML1001: Modify All Data granted" in bold in the hover', async () =>
-        (await page.$$eval('.monaco-hover strong, .monaco-hover b, .monaco-hover h1, .monaco-hover h2, .monaco-hover h3',
-          (e) => e.map((x) => x.textContent))).some((t) => t.includes('ML1001: Modify All Data granted'))
-        || (await page.$$eval('.monaco-hover', (e) => e.map((x) => x.innerHTML.replace(/<[^>]*>/g, '<>')).join(' | '))), FEATURE_TIMEOUT)
-        .then((ok) => { if (ok !== true) throw new Error(`hover: ${ok || 'none'}`); });
+      // The hover shows the problem at once and the server's part when its reply arrives: wait for that part.
+      await waitFor('the server\'s hover: "ML1001: Modify All Data granted" in bold, then "Why it matters"', async () => {
+        const hovers = await page.$$eval('.monaco-hover', (e) => e.map((h) =>
+          ({ bold: [...h.querySelectorAll('strong')].map((x) => x.textContent), text: h.innerText.replace(/\s+/g, ' ') })));
+        return hovers.some((h) => h.bold.some((t) => t.includes('ML1001: Modify All Data granted')) && h.text.includes('Why it matters'))
+          || `hover: ${hovers.map((h) => h.text).join(' | ') || 'none'}`;
+      }, FEATURE_TIMEOUT);
       await page.screenshot({ path: path.join(ARTIFACTS, 'hover.png') });
-      await page.keyboard.press('Escape');
     });
 
     await step('"Set to false" removes ML1001 and keeps the other findings', async () => {
-      await page.keyboard.press('Escape');   // whatever the previous step left open
-      await filterProblems("Ops/Support Admin' grants ModifyAllData");
-      await revealProblem('ML1001');
+      await goTo(ML1001_LINE, ML1001_COLUMN);
       await page.keyboard.press('Control+.');
-      const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Set to false' }).first();
-      await action.waitFor({ state: 'visible', timeout: FEATURE_TIMEOUT }).catch(async () => {
-        const menu = await page.$$eval('.action-widget', (e) => e.map((x) => x.innerText.replace(/\s+/g, ' ')).join(' | '));
-        throw new Error(`no "Set to false" in the code actions (menu: ${menu || 'none'})`);
+      // Pick the action by its text with the keyboard: Down moves the focus until it is on "Set to false".
+      await waitFor('"Set to false" focused in the quick-fix menu', async () => {
+        const rows = await page.$$eval('.action-widget .monaco-list-row', (r) =>
+          r.map((e) => ({ text: e.innerText.replace(/\s+/g, ' ').trim(), focused: e.classList.contains('focused') })));
+        const focused = rows.find((r) => r.focused);
+        if (focused && focused.text.includes('Set to false')) return true;
+        if (!rows.some((r) => r.text.includes('Set to false'))) return `menu: ${rows.map((r) => r.text).join(' | ') || 'none'}`;
+        await page.keyboard.press('ArrowDown');
+        return `focused: ${focused ? focused.text : 'none'}`;
+      }, FEATURE_TIMEOUT);
+      await page.keyboard.press('Enter');
+      await waitFor('<enabled>false</enabled> on line 38', async () => {
+        const text = await lineText(38);
+        return (text || '').trim() === '<enabled>false</enabled>' || `line 38: ${text}`;
       });
-      await action.click();
-      await waitFor('<enabled>false</enabled> on line 38', async () => (await lineText(38) || '').trim() === '<enabled>false</enabled>' || lineText(38));
       await filterProblems("Ops/Support Admin' grants");
       await waitFor('ML1001 gone while ML1002 and ML1006 remain', async () => {
         const rows = await problemRows();
-        return (!rows.some((r) => r.includes('ML1001')) && rows.some((r) => /ML1002.*\[Ln 43/.test(r)) && rows.some((r) => r.includes('ML1006'))) || rows.join(' | ');
-      }).then((ok) => { if (ok !== true) throw new Error(`rows: ${ok}`); });
+        return (!rows.some((r) => r.includes('ML1001')) && rows.some((r) => /ML1002.*\[Ln 43/.test(r)) && rows.some((r) => r.includes('ML1006'))) || `rows: ${rows.join(' | ')}`;
+      });
     });
-
     await filterProblems('').catch(() => {});
     await page.screenshot({ path: path.join(ARTIFACTS, 'ops-profile.png') }).catch(() => {});
   } finally {
