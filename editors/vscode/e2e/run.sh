@@ -93,7 +93,7 @@ done
 mark "code-server start"
 status=0
 E2E_URL="http://127.0.0.1:$port/?folder=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$folder")" \
-E2E_FOLDER="$folder" E2E_EXPECTED_COUNTS="$expected" E2E_ARTIFACTS="$artifacts" \
+E2E_EXPECTED_COUNTS="$expected" E2E_ARTIFACTS="$artifacts" \
   node "$here/test.js" || status=$?
 mark "test.js"
 if [ "$status" -ne 0 ]; then
