@@ -127,6 +127,7 @@ async function main() {
   });
   try {
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(TIMEOUT);   // every playwright wait (page load, selectors) as generous as ours
 
     await step('workbench opens the sample org', async () => {
       await page.goto(URL);
