@@ -87,20 +87,20 @@ const lineText = (n) => page.evaluate((n) => {
 async function goTo(line, column) {
   await page.keyboard.press('Escape');      // whatever a previous step left open (hover, menu, palette)
   await page.keyboard.press('Control+1');   // focus the editor
-  await page.waitForSelector('.editor-instance .monaco-editor.focused', { timeout: TIMEOUT });
+  await page.waitForSelector('.editor-instance .monaco-editor.focused');
   await page.keyboard.press('Control+G');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: TIMEOUT });
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
   await page.keyboard.type(`${line}:${column}`);
   // Enter goes to the line the box shows: wait until the box has the whole text.
   await waitFor(`"${line}:${column}" in Go to Line`, async () =>
     (await page.inputValue('.quick-input-widget input')).endsWith(`${line}:${column}`));
   await page.keyboard.press('Enter');
-  await page.waitForSelector('.quick-input-widget', { state: 'hidden', timeout: TIMEOUT });
+  await page.waitForSelector('.quick-input-widget', { state: 'hidden' });
   await waitFor(`the cursor at Ln ${line}, Col ${column}`, async () => {
     const label = await page.innerText('[id="status.editor.selection"]').catch(() => '');
     return new RegExp(`Ln ${line}, Col ${column}\\b`).test(label) || `status bar: ${label}`;
   });
-  await page.waitForSelector('.editor-instance .monaco-editor.focused', { timeout: TIMEOUT });
+  await page.waitForSelector('.editor-instance .monaco-editor.focused');
 }
 
 /// The position of ML1001 in the Ops profile: line 39, `<name>ModifyAllData</name>` from column 9; column 12 is inside.
@@ -131,7 +131,7 @@ async function main() {
 
     await step('workbench opens the sample org', async () => {
       await page.goto(URL);
-      await page.waitForSelector('.monaco-workbench', { timeout: TIMEOUT });
+      await page.waitForSelector('.monaco-workbench');
       await waitFor('force-app in the explorer', async () =>
         (await page.$$eval('.explorer-folders-view .monaco-list-row', (r) => r.map((e) => e.innerText))).some((t) => t.includes('force-app')));
     });
