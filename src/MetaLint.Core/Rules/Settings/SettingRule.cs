@@ -51,7 +51,7 @@ public sealed class SettingRule : Rule<SettingsComponent>
             : $"{status.Label()} against {_setting.Source} ({_setting.Expectation}; {_setting.Risk.Label()} risk)";
         ctx.Report(a.Reading.Location, c.Kind, c.Name, Row.Key,
             $"{c.DisplayName}: {a.Reading.Element} is {a.Reading.Display}, {judgement}",
-            ctx.Config.Level ?? level, fact: new SettingFact(Row.Key, a.Reading.Element, a.Reading.Display));
+            ctx.Config.Level ?? level, fact: new SettingFact(Row.Key, a.Reading.Element, a.Reading.Display) { Status = status });
     }
 
     /// A missing setting goes on its parent element, or on line 1 when that is missing too.
