@@ -97,15 +97,22 @@ public sealed record BaselineSetting(string Key, RiskGroup Risk, BaselineForm Fo
             ? ComplianceStatus.Warning
             : ComplianceStatus.Critical;
 
-    /// What compliant means, for messages: "compliant: ThreeAttempts", "standard: 12".
-    public string Expectation => Form == BaselineForm.Json
-        ? $"at least as strong as {StandardValue}, {Risk.RiskType()}"
-        : Element switch
+    /// What the baseline wants, in words, for messages: "at least 8 characters", "at most 3 attempts",
+    /// "SpecialCharacters or stronger", "true", "at least one trusted IP range, none wider than a /8".
+    public string Wants
+    {
+        get
         {
-            BaselineXmlElement.Boolean => $"compliant: {Compliant}",
-            BaselineXmlElement.NumericRange => $"compliant: {Compliant}, warning: {Warning}",
-            _ => $"compliant: {Compliant}",
-        };
+            var d = Definition;
+            if (d?.Reader != null) return "at least one trusted IP range, none wider than a /8";
+            var std = Form == BaselineForm.Json ? StandardValue ?? "" : BaselineWriter.StandardValue(this);
+            if (d == null || d.Type == SettingValueType.Boolean) return std;
+            if (d.Unit.Length > 0 && Number(std) is { } n)
+                return $"{(d.HigherIsStronger ? "at least" : "at most")} {BaselineText.Natural(n)} {d.Unit}";
+            var compliant = Form == BaselineForm.Json ? [std] : List(Compliant);
+            return compliant.Count > 1 || Form == BaselineForm.Json ? $"{std} or stronger" : std;
+        }
+    }
 
     private bool AllLiteralsListed() =>
         Definition is { Type: SettingValueType.Enum } d &&

@@ -107,18 +107,19 @@ public class SampleOrgSettingsTests
         var ppp = r.Findings.Where(f => f.Path == Ppp).ToList();
         ppp.ShouldAllBe(f => f.ComponentName == "Ops/Support Admin");
         ppp.First(f => f.RuleId == "ML3102").Message.ShouldBe(
-            "Profile password policy for 'Ops/Support Admin': maxLoginAttempts is 0 (NoLimit), critical against the " +
-            "Salesforce Baseline Standard (compliant: ThreeAttempts; high risk)");
+            "Profile password policy for 'Ops/Support Admin': maxLoginAttempts is 0 (NoLimit); the Salesforce Baseline " +
+            "Standard wants at most 3 attempts (critical, high risk)");
         var pss = r.Findings.Single(f => f.Path == Pss);
         pss.ComponentName.ShouldBe("");
-        pss.Message.ShouldStartWith("Profile session setting (profile not set): sessionTimeout is 1440 (TwentyFourHours), critical");
+        pss.Message.ShouldBe("Profile session setting (profile not set): sessionTimeout is 1440 (TwentyFourHours); " +
+                             "the Salesforce Baseline Standard wants at most 120 minutes (critical, low risk)");
     }
 
     [Fact]
     public void Json_baseline_messages_name_the_standard_value_and_risk_type()
     {
         Analyse("team-baseline.json").Findings.Single(f => f.RuleId == "ML3101" && f.Path == Sec).Message.ShouldBe(
-            "Security settings: minimumPasswordLength is 8, weaker than standardValue 12 in team-baseline.json (HIGH_RISK)");
+            "Security settings: minimumPasswordLength is 8; team-baseline.json wants at least 12 characters (HIGH_RISK)");
     }
 
     [Fact]
