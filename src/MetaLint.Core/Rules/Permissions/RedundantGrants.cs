@@ -58,8 +58,9 @@ internal static class RedundantGrants
     /// The covering finding with what it covers: counted per access in its message, each grant a related location.
     private static Finding Covering(Finding f, List<Finding> covered)
     {
+        var grants = covered.Select(c => (c.Location, Fact: (ObjectAccessFact)c.Fact!)).ToList();
         var counts = CountOrder
-            .Select(a => (Access: a, N: covered.Count(c => ((ObjectAccessFact)c.Fact!).Access == a)))
+            .Select(a => (Access: a, N: grants.Count(g => g.Fact.Access == a)))
             .Where(x => x.N > 0).Select(x => Count(x.Access, x.N));
         var also = $", which also covers {Join(counts.ToList())}";
         var permission = UserPermissionLabels.For(((PermissionFact)f.Fact!).Permission);
@@ -67,8 +68,8 @@ internal static class RedundantGrants
         {
             Message = f.Message + also,
             Detail = f.Detail + also,
-            Related = [.. f.Related, .. covered.Select(c => new RelatedLocation(c.Location,
-                $"{((ObjectAccessFact)c.Fact!).Access.Label()} on {((ObjectAccessFact)c.Fact!).Object} (covered by {permission})"))],
+            Related = [.. f.Related, .. grants.Select(g => new RelatedLocation(g.Location,
+                $"{g.Fact.Access.Label()} on {g.Fact.Object} (covered by {permission})"))],
         };
     }
 
