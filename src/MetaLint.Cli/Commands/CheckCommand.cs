@@ -3,15 +3,14 @@ using MetaLint.Cli.Terminal;
 using MetaLint.Core;
 using MetaLint.Core.Configuration;
 using MetaLint.Core.Discovery;
-using MetaLint.Core.Git;
 using MetaLint.Core.IO;
 using MetaLint.Core.Reporting;
 using MetaLint.Core.Reporting.Evidence;
 using MetaLint.Core.Reporting.GitLab;
 using MetaLint.Core.Reporting.Json;
 using MetaLint.Core.Reporting.Sarif;
-using MetaLint.Core.Reporting.Text;
 using MetaLint.Core.Rules;
+using MetaLint.Git;
 
 namespace MetaLint.Cli.Commands;
 

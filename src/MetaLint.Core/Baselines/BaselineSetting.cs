@@ -1,5 +1,4 @@
 using System.Globalization;
-using MetaLint.Core.Rules;
 
 namespace MetaLint.Core.Baselines;
 
@@ -61,31 +60,6 @@ public sealed record BaselineSetting(string Key, RiskGroup Risk, BaselineForm Fo
         }
     }
 
-    /// The finding level for a status: XML by status, at most note when informational;
-    /// JSON by riskType.
-    public RuleLevel LevelFor(ComplianceStatus status)
-    {
-        if (status == ComplianceStatus.Compliant) return RuleLevel.None;
-        if (Form == BaselineForm.Json)
-            return Risk switch
-            {
-                RiskGroup.High => RuleLevel.Error,
-                RiskGroup.Medium => RuleLevel.Warning,
-                RiskGroup.Low => RuleLevel.Note,
-                _ => RuleLevel.None,
-            };
-        if (Risk == RiskGroup.Informational) return RuleLevel.Note;
-        return status == ComplianceStatus.Critical ? RuleLevel.Error : RuleLevel.Warning;
-    }
-
-    /// The strongest level this entry can give: the rule's default level in a run.
-    public RuleLevel MaxLevel => Form == BaselineForm.Json
-        ? LevelFor(ComplianceStatus.Critical)
-        : Risk == RiskGroup.Informational ? RuleLevel.Note
-        : Element == BaselineXmlElement.Boolean && ParseStatus(NonCompliant) == ComplianceStatus.Warning ? RuleLevel.Warning
-        : Element == BaselineXmlElement.Enum && List(Critical).Count == 0 && AllLiteralsListed() ? RuleLevel.Warning
-        : RuleLevel.Error;
-
     /// What compliant means, for messages: "compliant: ThreeAttempts", "standard: 12".
     public string Expectation => Form == BaselineForm.Json
         ? $"at least as strong as {StandardValue}, {Risk.RiskType()}"
@@ -96,7 +70,8 @@ public sealed record BaselineSetting(string Key, RiskGroup Risk, BaselineForm Fo
             _ => $"compliant: {Compliant}",
         };
 
-    private bool AllLiteralsListed() =>
+    /// An enum entry whose compliant and warning lists name every literal: it can never give critical.
+    public bool AllLiteralsListed() =>
         Definition is { Type: SettingValueType.Enum } d &&
         d.Literals.All(l => InList(Compliant, l.Name) || InList(Warning, l.Name));
 

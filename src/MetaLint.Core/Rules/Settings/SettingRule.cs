@@ -1,5 +1,4 @@
 using MetaLint.Core.Baselines;
-using MetaLint.Core.Configuration;
 using MetaLint.Core.Model;
 
 namespace MetaLint.Core.Rules.Settings;
@@ -21,7 +20,7 @@ public sealed class SettingRule : Rule<SettingsComponent>
         _setting = baseline.Find(row.Key);
         _missing = missing;
         Descriptor = new RuleDescriptor(row.Id, row.Name, row.Title, row.Description,
-            DefaultLevel: _setting?.MaxLevel ?? RuleLevel.Warning,
+            DefaultLevel: _setting is null ? RuleLevel.Warning : MaxLevel(_setting),
             SecuritySeverity: _setting?.Risk.SecuritySeverity(),
             Category: RuleCategory.Settings);
     }
@@ -44,7 +43,7 @@ public sealed class SettingRule : Rule<SettingsComponent>
             return;
         }
         if (a.Status is not { } status) return;   // a value MetaLint does not recognise: not determinable
-        var level = _setting.LevelFor(status);
+        var level = LevelFor(_setting, status);
         if (level == RuleLevel.None) return;
         var judgement = _setting.Form == BaselineForm.Json
             ? $"weaker than standardValue {_setting.StandardValue} in {_setting.Source} ({_setting.Risk.RiskType()})"
@@ -70,4 +69,29 @@ public sealed class SettingRule : Rule<SettingsComponent>
             $"{s.DisplayName}: {Row.Key} is not set (no <{Definition.Element}>{where}), so the org keeps whatever value it has",
             ctx.Config.Level ?? RuleLevel.Note, fact: new SettingFact(Row.Key, Definition.Element, Value: null));
     }
+
+    /// The finding level for a status: XML by status, at most note when informational;
+    /// JSON by riskType.
+    private static RuleLevel LevelFor(BaselineSetting setting, ComplianceStatus status)
+    {
+        if (status == ComplianceStatus.Compliant) return RuleLevel.None;
+        if (setting.Form == BaselineForm.Json)
+            return setting.Risk switch
+            {
+                RiskGroup.High => RuleLevel.Error,
+                RiskGroup.Medium => RuleLevel.Warning,
+                RiskGroup.Low => RuleLevel.Note,
+                _ => RuleLevel.None,
+            };
+        if (setting.Risk == RiskGroup.Informational) return RuleLevel.Note;
+        return status == ComplianceStatus.Critical ? RuleLevel.Error : RuleLevel.Warning;
+    }
+
+    /// The strongest level a baseline entry can give: the rule's default level in a run.
+    private static RuleLevel MaxLevel(BaselineSetting setting) => setting.Form == BaselineForm.Json
+        ? LevelFor(setting, ComplianceStatus.Critical)
+        : setting.Risk == RiskGroup.Informational ? RuleLevel.Note
+        : setting.Element == BaselineXmlElement.Boolean && BaselineSetting.ParseStatus(setting.NonCompliant) == ComplianceStatus.Warning ? RuleLevel.Warning
+        : setting.Element == BaselineXmlElement.Enum && BaselineSetting.List(setting.Critical).Count == 0 && setting.AllLiteralsListed() ? RuleLevel.Warning
+        : RuleLevel.Error;
 }
