@@ -82,18 +82,7 @@ public static class CheckCommand
             return Usage(io, $"path not found: {missing}");
         if (OutputProblem(req, []) is { } outputProblem) return Usage(io, outputProblem);
 
-        MetaLintConfig config;
-        try
-        {
-            if (req.Config != null && !File.Exists(req.Config)) return Usage(io, $"config file not found: {req.Config}");
-            var path = req.Config ?? ConfigLoader.FindNearest(paths[0]);
-            config = path == null ? MetaLintConfig.Default : ConfigLoader.Load(path);
-        }
-        catch (ConfigException e)
-        {
-            return Usage(io, $"invalid configuration: {e.Message}");
-        }
-
+        if (CommandSupport.LoadConfig(io, req.Config, paths[0]) is not { } config) return ExitCodes.Usage;
         var (baselineOk, baseline) = CommandSupport.LoadBaseline(io, req.Baseline);
         if (!baselineOk) return ExitCodes.Usage;
         var (envOk, gate) = CommandSupport.FindEnvironment(io, config, req.Environment);
