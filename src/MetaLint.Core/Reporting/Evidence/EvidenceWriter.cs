@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MetaLint.Core.Git;
+using MetaLint.Core.IO;
 using MetaLint.Core.Rules;
 
 namespace MetaLint.Core.Reporting.Evidence;

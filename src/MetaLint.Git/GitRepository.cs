@@ -3,12 +3,9 @@ using System.Text;
 using LibGit2Sharp;
 using MetaLint.Core.Discovery;
 using MetaLint.Core.IO;
+using MetaLint.Core.Reporting;
 
-namespace MetaLint.Core.Git;
-
-/// Who made a commit, for the audit evidence.
-public sealed record CommitInfo(string Sha, string AuthorName, string AuthorEmail, DateTimeOffset AuthorWhen,
-    string CommitterName, string CommitterEmail, DateTimeOffset CommitterWhen, string MessageShort);
+namespace MetaLint.Git;
 
 /// A git problem the user must fix (bad ref, not a repository): exit code 2.
 public sealed class GitException(string message) : Exception(message);

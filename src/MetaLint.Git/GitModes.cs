@@ -1,12 +1,11 @@
+using MetaLint.Core;
 using MetaLint.Core.Baselines;
 using MetaLint.Core.Discovery;
 using MetaLint.Core.Model;
+using MetaLint.Core.Reporting;
 using MetaLint.Core.Rules;
 
-namespace MetaLint.Core.Git;
-
-/// What PR mode adds to an analysis: the base commit and how many findings it already had.
-public sealed record BaseComparison(string BaseRef, CommitInfo BaseCommit, CommitInfo? HeadCommit, int BaseFindings);
+namespace MetaLint.Git;
 
 /// Git-aware analyses: against a base revision (PR mode) or of the staged content (pre-commit).
 /// Both write the blobs they need from the object database into a temporary folder laid out like the
