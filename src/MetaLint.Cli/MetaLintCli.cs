@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using MetaLint.Cli.Commands;
 using MetaLint.Cli.Terminal;
 using MetaLint.Core.Baselines;
@@ -43,7 +44,16 @@ public static class MetaLintCli
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors) stderr.WriteLine($"metalint: {error.Message}");
+            foreach (var error in parsed.Errors)
+            {
+                var option = error.SymbolResult switch
+                {
+                    OptionResult o => o.Option.Name,
+                    ArgumentResult { Parent: OptionResult o } => o.Option.Name,
+                    _ => null,
+                };
+                stderr.WriteLine($"metalint: {UsageMessage.Clean(error.Message, option)}");
+            }
             stderr.WriteLine("Run 'metalint --help' for usage.");
             return ExitCodes.Usage;
         }

@@ -128,9 +128,14 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public void Manifest_alone_is_not_a_finding()
     {
-        var r = Cli.Run("check", Path.Combine(SampleOrg, "manifest", "package.xml"));
-        r.ExitCode.ShouldBe(0);
-        r.Out.ShouldNotContain("ML0001");
+        // package.xml is not metadata MetaLint reads: no ML0001, and (issue 15) an empty run is exit 2 unless allowed.
+        var manifest = Path.Combine(SampleOrg, "manifest", "package.xml");
+        var r = Cli.Run("check", manifest);
+        r.ExitCode.ShouldBe(2);
+        r.Error.ShouldContain("no Salesforce metadata found");
+        var allowed = Cli.Run("check", manifest, "--allow-empty");
+        allowed.ExitCode.ShouldBe(0);
+        allowed.Out.ShouldNotContain("ML0001");
     }
 
     [Fact]

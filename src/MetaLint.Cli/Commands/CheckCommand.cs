@@ -21,7 +21,7 @@ public static class CheckCommand
     private sealed record Request(
         string[] Paths, string Format, string? Output, string? Config, string FailOn, string? Category,
         string? Root, int Jobs, string? Base, bool ChangedOnly, bool Staged, string? Evidence,
-        string? Baseline, string? Environment, long MaxFileSize);
+        string? Baseline, string? Environment, long MaxFileSize, bool AllowEmpty);
 
     public static Command Create(CliOutput io)
     {
@@ -57,17 +57,18 @@ public static class CheckCommand
             DefaultValueFactory = _ => InputFile.DefaultMetadataLimit,
         };
         var environment = new Option<string?>("--environment") { Description = "Apply the min-score gate of this rules.yml environment.", HelpName = "NAME" };
+        var allowEmpty = new Option<bool>("--allow-empty") { Description = "No Salesforce metadata under the paths is not an error (default: exit 2; --staged and --changed-only never need it)." };
 
         var command = new Command("check", "Analyse metadata files or folders and report findings.")
         {
             paths, format, output, config, failOn, category, root, jobs, baseRef, changedOnly, staged, evidence,
-            baseline, environment, maxFileSize,
+            baseline, environment, maxFileSize, allowEmpty,
         };
         command.SetAction(parse => Execute(io, new Request(
             parse.GetValue(paths) ?? [], parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(config),
             parse.GetValue(failOn)!, parse.GetValue(category), parse.GetValue(root), parse.GetValue(jobs),
             parse.GetValue(baseRef), parse.GetValue(changedOnly), parse.GetValue(staged), parse.GetValue(evidence),
-            parse.GetValue(baseline), parse.GetValue(environment), parse.GetValue(maxFileSize))));
+            parse.GetValue(baseline), parse.GetValue(environment), parse.GetValue(maxFileSize), parse.GetValue(allowEmpty))));
         return command;
     }
 
@@ -114,6 +115,12 @@ public static class CheckCommand
         }
 
         foreach (var warning in result.Discovery.Warnings) io.Error.WriteLine($"metalint: warning: {warning}");
+        // A wrong path, an empty folder or an ignore file that drops everything must not pass green. Pre-commit
+        // (--staged) and --changed-only runs look at changed files only, so finding none there is normal.
+        if (result.Discovery.Files.Count == 0 && !req.AllowEmpty && !req.Staged && !req.ChangedOnly)
+            return Usage(io, $"no Salesforce metadata found under {string.Join(", ", paths.Select(p => $"'{p}'"))} " +
+                             "(no profile, permission set, permission set group or settings file left after " +
+                             "sfdx-project.json, .forceignore and rules.yml exclude); check the path, or pass --allow-empty");
         // Known only now: the files the run read, which an output must never overwrite.
         string?[] read = [.. paths, config.Path, req.Baseline, .. result.Discovery.Files.Select(f => f.FullPath)];
         if (OutputProblem(req, read.OfType<string>()) is { } overwrite) return Usage(io, overwrite);
@@ -132,7 +139,20 @@ public static class CheckCommand
             exit = ExitCodes.Findings;
         if (req.Evidence != null && !WriteEvidence(io, req, paths, result, report, comparison, config, exit))
             return ExitCodes.Usage;
+        // With --output nothing else reaches the CI log: say what was found and why the run passes or fails.
+        if (req.Output != null) io.Error.WriteLine(StderrSummary(report, req, exit));
         return exit;
+    }
+
+    /// "metalint: 3 errors, 1 warning, 0 notes (2 suppressed) in 12 files; --fail-on error: fails (exit 1); report in out.sarif"
+    private static string StderrSummary(Report report, Request req, int exit)
+    {
+        static string Plural(int n, string word) => $"{n} {word}{(n == 1 ? "" : "s")}";
+        var suppressed = report.SuppressedCount > 0 ? $" ({report.SuppressedCount} suppressed)" : "";
+        var gate = exit == ExitCodes.Ok ? "passes (exit 0)" : $"fails (exit {exit})";
+        return $"metalint: {Plural(report.Count(RuleLevel.Error), "error")}, {Plural(report.Count(RuleLevel.Warning), "warning")}, " +
+               $"{Plural(report.Count(RuleLevel.Note), "note")}{suppressed} in {Plural(report.FilesAnalysed, "file")}; " +
+               $"--fail-on {req.FailOn}: {gate}; report in {req.Output}";
     }
 
     private static string? Validate(Request req) =>

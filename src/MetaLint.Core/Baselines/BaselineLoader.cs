@@ -168,7 +168,7 @@ public static class BaselineLoader
         }
         catch (JsonException e)
         {
-            throw new BaselineException(file, $"line {(e.LineNumber ?? 0) + 1}", $"not valid JSON: {FirstSentence(e.Message)}");
+            throw new BaselineException(file, $"line {(e.LineNumber ?? 0) + 1}", $"not valid JSON: {JsonInput.Message(e)}");
         }
         using (doc)
         {
@@ -328,11 +328,5 @@ public static class BaselineLoader
             if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
         }
         return lines;
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var at = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return at > 0 ? message[..at] : message;
     }
 }

@@ -41,7 +41,11 @@ public sealed record ProjectLayout(IReadOnlyList<string> PackageDirectories, IRe
             }
             return new(dirs, problems);
         }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        catch (JsonException e)
+        {
+            return new([], $"{FileName}: not valid JSON: {IO.JsonInput.Problem(e).TrimEnd('.')}; walking every folder instead");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return new([], [$"{FileName}: {e.Message}; walking every folder instead"]);
         }
