@@ -196,4 +196,15 @@ public sealed class GitRepository : IDisposable
                        name.EndsWith(SuffixTable.SourceSuffix, StringComparison.OrdinalIgnoreCase);
         return metadata && (keep == null || keep.Contains(path));
     }
+
+    /// The text of path (repository-relative, forward slashes) in the commit, or null when it holds no such file.
+    /// Bounded like a configuration file: a larger blob is a GitException.
+    public string? ReadText(Commit commit, string path)
+    {
+        if (commit[path] is not { TargetType: TreeEntryTargetType.Blob, Target: Blob blob }) return null;
+        if (blob.Size > IO.InputFile.DefaultConfigLimit)
+            throw new GitException($"{path} at {commit.Sha[..7]} is {blob.Size:N0} bytes, over the {IO.InputFile.DefaultConfigLimit:N0}-byte limit");
+        using var reader = new StreamReader(blob.GetContentStream(), detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
 }

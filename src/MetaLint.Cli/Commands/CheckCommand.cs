@@ -10,6 +10,7 @@ using MetaLint.Core.Reporting.GitLab;
 using MetaLint.Core.Reporting.Json;
 using MetaLint.Core.Reporting.Sarif;
 using MetaLint.Core.Rules;
+using MetaLint.Core.Suppressions;
 using MetaLint.Git;
 
 namespace MetaLint.Cli.Commands;
@@ -21,7 +22,7 @@ public static class CheckCommand
     private sealed record Request(
         string[] Paths, string Format, string? Output, string? Config, string FailOn, string? Category,
         string? Root, int Jobs, string? Base, bool ChangedOnly, bool Staged, string? Evidence,
-        string? Baseline, string? Environment, long MaxFileSize, bool AllowEmpty);
+        string? Baseline, string? Environment, long MaxFileSize, bool AllowEmpty, string? Accepted, bool UpdateAccepted, bool PruneAccepted);
 
     public static Command Create(CliOutput io)
     {
@@ -57,18 +58,22 @@ public static class CheckCommand
             DefaultValueFactory = _ => InputFile.DefaultMetadataLimit,
         };
         var environment = new Option<string?>("--environment") { Description = "Apply the min-score gate of this rules.yml environment.", HelpName = "NAME" };
+        var accepted = new Option<string?>("--accepted") { Description = $"Accepted findings file (default: {AcceptedFindings.FileName} at the project root, when present; with --base read from GITREF, with --staged from HEAD).", HelpName = "FILE" };
+        var updateAccepted = new Option<bool>("--update-accepted") { Description = "Accept every current finding of the analysed files: write them to the accepted findings file, reported as suppressed from then on." };
+        var pruneAccepted = new Option<bool>("--prune-accepted") { Description = "Remove accepted findings that no longer occur from the accepted findings file." };
         var allowEmpty = new Option<bool>("--allow-empty") { Description = "No Salesforce metadata under the paths is not an error (default: exit 2; --staged and --changed-only never need it)." };
 
         var command = new Command("check", "Analyse metadata files or folders and report findings.")
         {
             paths, format, output, config, failOn, category, root, jobs, baseRef, changedOnly, staged, evidence,
-            baseline, environment, maxFileSize, allowEmpty,
+            baseline, environment, maxFileSize, allowEmpty, accepted, updateAccepted, pruneAccepted,
         };
         command.SetAction(parse => Execute(io, new Request(
             parse.GetValue(paths) ?? [], parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(config),
             parse.GetValue(failOn)!, parse.GetValue(category), parse.GetValue(root), parse.GetValue(jobs),
             parse.GetValue(baseRef), parse.GetValue(changedOnly), parse.GetValue(staged), parse.GetValue(evidence),
-            parse.GetValue(baseline), parse.GetValue(environment), parse.GetValue(maxFileSize), parse.GetValue(allowEmpty))));
+            parse.GetValue(baseline), parse.GetValue(environment), parse.GetValue(maxFileSize), parse.GetValue(allowEmpty),
+            parse.GetValue(accepted), parse.GetValue(updateAccepted), parse.GetValue(pruneAccepted))));
         return command;
     }
 
@@ -125,6 +130,10 @@ public static class CheckCommand
         string?[] read = [.. paths, config.Path, req.Baseline, .. result.Discovery.Files.Select(f => f.FullPath)];
         if (OutputProblem(req, read.OfType<string>()) is { } overwrite) return Usage(io, overwrite);
 
+        var (acceptedOk, findings) = ApplyAccepted(io, req, paths, result, comparison);
+        if (!acceptedOk) return ExitCodes.Usage;
+        result = result with { Findings = findings };
+
         var report = new Report(result.Findings, result.Rules, result.Discovery.Files.Count)
         {
             Category = req.Category,
@@ -144,11 +153,44 @@ public static class CheckCommand
         return exit;
     }
 
+    /// The findings with those of the accepted findings file in force marked; rewrites the file first when asked.
+    private static (bool Ok, IReadOnlyList<Finding> Findings) ApplyAccepted(CliOutput io, Request req, string[] paths,
+        AnalysisResult result, BaseComparison? comparison)
+    {
+        var root = Path.GetFullPath(req.Root ?? Discoverer.FindRoot(paths));
+        var file = AcceptedFile.Locate(req.Accepted, root);
+        try
+        {
+            var accepted = file.Load(root, comparison?.BaseCommit.Sha, req.Staged, creating: req.UpdateAccepted);
+            if (req.UpdateAccepted || req.PruneAccepted)
+            {
+                var (next, summary) = file.Rewrite(accepted, result, req.UpdateAccepted, root);
+                if (!WriteFile(io, file.Full, stream =>
+                    {
+                        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
+                        writer.Write(next.ToJson());
+                    }))
+                    return (false, []);
+                io.Error.WriteLine($"metalint: {summary}");
+                accepted = next;
+            }
+            return (true, accepted.Apply(result.Findings, file.Name));
+        }
+        catch (Exception e) when (e is AcceptedFindingsException or GitException)
+        {
+            io.Error.WriteLine($"metalint: {e.Message}");
+            return (false, []);
+        }
+    }
+
     /// "metalint: 3 errors, 1 warning, 0 notes (2 suppressed) in 12 files; --fail-on error: fails (exit 1); report in out.sarif"
     private static string StderrSummary(Report report, Request req, int exit)
     {
         static string Plural(int n, string word) => $"{n} {word}{(n == 1 ? "" : "s")}";
-        var suppressed = report.SuppressedCount > 0 ? $" ({report.SuppressedCount} suppressed)" : "";
+        var accepted = report.Accepted.Count();
+        var others = report.SuppressedCount - accepted;
+        var held = new[] { others > 0 ? $"{others} suppressed" : null, accepted > 0 ? $"{accepted} accepted" : null }.OfType<string>().ToList();
+        var suppressed = held.Count > 0 ? $" ({string.Join(", ", held)})" : "";
         var gate = exit == ExitCodes.Ok ? "passes (exit 0)" : $"fails (exit {exit})";
         return $"metalint: {Plural(report.Count(RuleLevel.Error), "error")}, {Plural(report.Count(RuleLevel.Warning), "warning")}, " +
                $"{Plural(report.Count(RuleLevel.Note), "note")}{suppressed} in {Plural(report.FilesAnalysed, "file")}; " +
@@ -161,6 +203,9 @@ public static class CheckCommand
         req.MaxFileSize <= 0 ? "--max-file-size must be a positive number of bytes" :
         req.ChangedOnly && req.Base == null ? "--changed-only needs --base GITREF" :
         req.Staged && req.Base != null ? "--staged and --base cannot be combined" :
+        req.UpdateAccepted && req.PruneAccepted ? "--update-accepted and --prune-accepted cannot be combined" :
+        (req.UpdateAccepted || req.PruneAccepted) && (req.Base != null || req.Staged)
+            ? "--update-accepted and --prune-accepted rewrite the working tree's file; run them without --base or --staged" :
         null;
 
     /// Why --output or --evidence cannot be written, or null. A name that discovery would take for metadata is

@@ -43,13 +43,23 @@ public sealed class TextReporter(bool color) : IReporter
     {
         var total = report.Active.Count();
         var files = report.FilesAnalysed == 1 ? "1 file" : $"{report.FilesAnalysed} files";
-        var suppressed = report.SuppressedCount > 0 ? $" {report.SuppressedCount} suppressed (see SARIF or JSON for justifications)." : "";
-        if (total == 0) return [("No problems found", Styles.Green), ($" in {files}.{suppressed}", null)];
-        var parts = new[] { (RuleLevel.Error, "error"), (RuleLevel.Warning, "warning"), (RuleLevel.Note, "note") }
-            .Select(p => (Count: report.Count(p.Item1), Name: p.Item2))
+        var accepted = report.Accepted.ToList();
+        var others = report.SuppressedCount - accepted.Count;
+        // Accepted findings do not fail the build, but an accepted error is still an error: counted by level.
+        var held = (accepted.Count > 0 ? $" {accepted.Count} accepted ({Levels(accepted)}), not failing the build." : "") +
+                   (others > 0 ? $" {others} suppressed (see SARIF or JSON for justifications)." : "");
+        if (total == 0) return [("No problems found", Styles.Green), ($" in {files}.{held}", null)];
+        return [($"{total} problem{(total == 1 ? "" : "s")}", Styles.Bold), ($" ({Levels(report.Active)}) in {files}.{held}", null)];
+    }
+
+    /// "2 errors, 1 warning": the levels present, highest first.
+    private static string Levels(IEnumerable<Finding> findings)
+    {
+        var list = findings.ToList();
+        return string.Join(", ", new[] { (RuleLevel.Error, "error"), (RuleLevel.Warning, "warning"), (RuleLevel.Note, "note") }
+            .Select(p => (Count: list.Count(f => f.Level == p.Item1), Name: p.Item2))
             .Where(p => p.Count > 0)
-            .Select(p => $"{p.Count} {p.Name}{(p.Count == 1 ? "" : "s")}");
-        return [($"{total} problem{(total == 1 ? "" : "s")}", Styles.Bold), ($" ({string.Join(", ", parts)}) in {files}.{suppressed}", null)];
+            .Select(p => $"{p.Count} {p.Name}{(p.Count == 1 ? "" : "s")}"));
     }
 
     private static class Styles

@@ -25,4 +25,7 @@ public sealed record Report(IReadOnlyList<Finding> Findings, IReadOnlyList<IRule
     public IEnumerable<Finding> Active => Findings.Where(f => !f.IsSuppressed);
 
     public int SuppressedCount => Findings.Count(f => f.IsSuppressed);
+
+    /// Findings the accepted findings file (metalint-accepted.json) holds: suppressed, but still counted in summaries.
+    public IEnumerable<Finding> Accepted => Findings.Where(f => f.Suppression?.Source == Suppressions.SuppressionSource.Accepted);
 }

@@ -25,6 +25,7 @@ public sealed class JsonReporter : IReporter
             w.WriteNumber("warnings", report.Count(RuleLevel.Warning));
             w.WriteNumber("notes", report.Count(RuleLevel.Note));
             w.WriteNumber("suppressed", report.SuppressedCount);
+            w.WriteNumber("accepted", report.Accepted.Count());
             w.WriteEndObject();
             if (report.Score is { Score: { } score } health)
             {
