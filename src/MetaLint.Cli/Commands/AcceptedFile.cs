@@ -9,12 +9,15 @@ namespace MetaLint.Cli.Commands;
 /// (--update-accepted, --prune-accepted).
 internal sealed class AcceptedFile
 {
-    private AcceptedFile(string full, string name, bool named)
+    private AcceptedFile(string root, string full, string name, bool named)
     {
+        _root = root;
         Full = full;
         Name = name;
         Named = named;
     }
+
+    private readonly string _root;
 
     /// Full path on disk.
     public string Full { get; }
@@ -30,17 +33,17 @@ internal sealed class AcceptedFile
         var full = Path.GetFullPath(option ?? Path.Combine(root, AcceptedFindings.FileName));
         var rel = Path.GetRelativePath(root, full);
         var inside = !rel.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(rel);
-        return new AcceptedFile(full, inside ? rel.Replace('\\', '/') : full, option != null);
+        return new AcceptedFile(root, full, inside ? rel.Replace('\\', '/') : full, option != null);
     }
 
     /// The accepted findings in force. In PR mode the base commit's copy and before a commit HEAD's: a change cannot
     /// accept its own findings. A file outside the git working tree is not part of the change and is read as it is.
     /// A missing default file accepts nothing, as does a missing named one that --update-accepted is about to create.
-    public AcceptedFindings Load(string root, string? baseCommit, bool staged, bool creating)
+    public AcceptedFindings Load(string? baseCommit, bool staged, bool creating)
     {
         if (baseCommit != null || staged)
         {
-            using var git = GitRepository.Open(root);
+            using var git = GitRepository.Open(_root);
             var rel = Path.GetRelativePath(git.WorkDir, Full);
             if (!rel.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(rel))
             {
@@ -59,11 +62,11 @@ internal sealed class AcceptedFile
 
     /// --update-accepted (every current finding of the analysed files) or --prune-accepted (only those still found):
     /// the new file's content, with what changed for the user.
-    public (AcceptedFindings Accepted, string Summary) Rewrite(AcceptedFindings current, AnalysisResult result, bool update, string root)
+    public (AcceptedFindings Accepted, string Summary) Rewrite(AcceptedFindings current, AnalysisResult result, bool update)
     {
         var analysed = result.Discovery.Files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
         var fresh = update ? AcceptedFindings.From(result.Findings) : current.Prune(result.Findings);
-        var next = current.Rewrite(fresh, analysed, path => File.Exists(Path.Combine(root, path)));
+        var next = current.Rewrite(fresh, analysed, path => File.Exists(Path.Combine(_root, path)));
         var before = current.Entries.Select(e => (e.Path, e.Rule, e.Fingerprint)).ToHashSet();
         var after = next.Entries.Select(e => (e.Path, e.Rule, e.Fingerprint)).ToHashSet();
         var files = next.Entries.Select(e => e.Path).Distinct().Count();

@@ -127,10 +127,11 @@ public static class CheckCommand
                              "(no profile, permission set, permission set group or settings file left after " +
                              "sfdx-project.json, .forceignore and rules.yml exclude); check the path, or pass --allow-empty");
         // Known only now: the files the run read, which an output must never overwrite.
-        string?[] read = [.. paths, config.Path, req.Baseline, .. result.Discovery.Files.Select(f => f.FullPath)];
+        var acceptedFile = AcceptedFile.Locate(req.Accepted, Path.GetFullPath(req.Root ?? Discoverer.FindRoot(paths)));
+        string?[] read = [.. paths, config.Path, req.Baseline, acceptedFile.Full, .. result.Discovery.Files.Select(f => f.FullPath)];
         if (OutputProblem(req, read.OfType<string>()) is { } overwrite) return Usage(io, overwrite);
 
-        var (acceptedOk, findings) = ApplyAccepted(io, req, paths, result, comparison);
+        var (acceptedOk, findings) = ApplyAccepted(io, req, acceptedFile, result, comparison);
         if (!acceptedOk) return ExitCodes.Usage;
         result = result with { Findings = findings };
 
@@ -154,17 +155,15 @@ public static class CheckCommand
     }
 
     /// The findings with those of the accepted findings file in force marked; rewrites the file first when asked.
-    private static (bool Ok, IReadOnlyList<Finding> Findings) ApplyAccepted(CliOutput io, Request req, string[] paths,
+    private static (bool Ok, IReadOnlyList<Finding> Findings) ApplyAccepted(CliOutput io, Request req, AcceptedFile file,
         AnalysisResult result, BaseComparison? comparison)
     {
-        var root = Path.GetFullPath(req.Root ?? Discoverer.FindRoot(paths));
-        var file = AcceptedFile.Locate(req.Accepted, root);
         try
         {
-            var accepted = file.Load(root, comparison?.BaseCommit.Sha, req.Staged, creating: req.UpdateAccepted);
+            var accepted = file.Load(comparison?.BaseCommit.Sha, req.Staged, creating: req.UpdateAccepted);
             if (req.UpdateAccepted || req.PruneAccepted)
             {
-                var (next, summary) = file.Rewrite(accepted, result, req.UpdateAccepted, root);
+                var (next, summary) = file.Rewrite(accepted, result, req.UpdateAccepted);
                 if (!WriteFile(io, file.Full, stream =>
                     {
                         using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
