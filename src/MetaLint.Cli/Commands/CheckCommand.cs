@@ -22,7 +22,8 @@ public static class CheckCommand
     private sealed record Request(
         string[] Paths, string Format, string? Output, string? Config, string FailOn, string? Category,
         string? Root, int Jobs, string? Base, bool ChangedOnly, bool Staged, string? Evidence,
-        string? Baseline, string? Environment, long MaxFileSize, bool AllowEmpty, string? Accepted, bool UpdateAccepted, bool PruneAccepted);
+        string? Baseline, string? Environment, long MaxFileSize, bool AllowEmpty, string? Accepted, bool UpdateAccepted, bool PruneAccepted,
+        string? MinLevel, string[] Select, string[] Ignore, bool Statistics);
 
     public static Command Create(CliOutput io)
     {
@@ -61,19 +62,24 @@ public static class CheckCommand
         var accepted = new Option<string?>("--accepted") { Description = $"Accepted findings file (default: {AcceptedFindings.FileName} at the project root, when present; with --base read from GITREF, with --staged from HEAD).", HelpName = "FILE" };
         var updateAccepted = new Option<bool>("--update-accepted") { Description = "Accept every current finding of the analysed files: write them to the accepted findings file, reported as suppressed from then on." };
         var pruneAccepted = new Option<bool>("--prune-accepted") { Description = "Remove accepted findings that no longer occur from the accepted findings file." };
+        var minLevel = new Option<string?>("--min-level") { Description = "Show (and gate on) only findings at or above LEVEL: error, warning or note.", HelpName = "LEVEL" };
+        var select = new Option<string[]>("--select") { Description = "Only these rules: ids or prefixes, comma-separated (ML10,ML3101).", HelpName = "IDS" };
+        var ignore = new Option<string[]>("--ignore") { Description = "Leave out these rules: ids or prefixes, comma-separated (ML2001,ML9).", HelpName = "IDS" };
+        var statistics = new Option<bool>("--statistics") { Description = "Text report: end with the count of findings per rule and the components with the most." };
         var allowEmpty = new Option<bool>("--allow-empty") { Description = "No Salesforce metadata under the paths is not an error (default: exit 2; --staged and --changed-only never need it)." };
 
         var command = new Command("check", "Analyse metadata files or folders and report findings.")
         {
             paths, format, output, config, failOn, category, root, jobs, baseRef, changedOnly, staged, evidence,
-            baseline, environment, maxFileSize, allowEmpty, accepted, updateAccepted, pruneAccepted,
+            baseline, environment, maxFileSize, allowEmpty, accepted, updateAccepted, pruneAccepted, minLevel, select, ignore, statistics,
         };
         command.SetAction(parse => Execute(io, new Request(
             parse.GetValue(paths) ?? [], parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(config),
             parse.GetValue(failOn)!, parse.GetValue(category), parse.GetValue(root), parse.GetValue(jobs),
             parse.GetValue(baseRef), parse.GetValue(changedOnly), parse.GetValue(staged), parse.GetValue(evidence),
             parse.GetValue(baseline), parse.GetValue(environment), parse.GetValue(maxFileSize), parse.GetValue(allowEmpty),
-            parse.GetValue(accepted), parse.GetValue(updateAccepted), parse.GetValue(pruneAccepted))));
+            parse.GetValue(accepted), parse.GetValue(updateAccepted), parse.GetValue(pruneAccepted),
+            parse.GetValue(minLevel), parse.GetValue(select) ?? [], parse.GetValue(ignore) ?? [], parse.GetValue(statistics))));
         return command;
     }
 
@@ -81,6 +87,8 @@ public static class CheckCommand
     {
         var paths = req.Paths.Length == 0 ? ["."] : req.Paths;
         if (Validate(req) is { } problem) return Usage(io, problem);
+        var (filter, filterProblem) = FindingFilter.Create(req.MinLevel, req.Select, req.Ignore);
+        if (filterProblem != null) return Usage(io, filterProblem);
         // PATH takes any number of values, so a mistyped option would otherwise be read as a path.
         if (paths.FirstOrDefault(p => p.StartsWith('-') && !File.Exists(p) && !Directory.Exists(p)) is { } option)
             return Usage(io, $"unknown option '{option}' (see 'metalint check --help')");
@@ -133,7 +141,8 @@ public static class CheckCommand
 
         var (acceptedOk, findings) = ApplyAccepted(io, req, acceptedFile, result, comparison);
         if (!acceptedOk) return ExitCodes.Usage;
-        result = result with { Findings = findings };
+        // Filtered after the accepted file is rewritten, which always holds every finding.
+        result = result with { Findings = filter!.IsEmpty ? findings : findings.Where(filter.Shows).ToList() };
 
         var report = new Report(result.Findings, result.Rules, result.Discovery.Files.Count)
         {
@@ -232,7 +241,7 @@ public static class CheckCommand
             "sarif" => new SarifReporter(),
             "json" => new JsonReporter(),
             "gitlab" => new GitLabReporter(),
-            _ => new TextReporter(color: req.Output == null && io.UseColor),
+            _ => new TextReporter(color: req.Output == null && io.UseColor, req.Statistics),
         };
         if (req.Output == null)
         {

@@ -6,8 +6,13 @@ using Spectre.Console;
 namespace MetaLint.Cli.Terminal;
 
 /// Human output grouped by file: "line:col  level  rule  message", then a summary. Colour only when asked.
-public sealed class TextReporter(bool color) : IReporter
+/// With statistics, the summary is followed by the count of findings per rule and the components with the most, as
+/// Ruff's --statistics: on a large org this says where to start.
+public sealed class TextReporter(bool color, bool statistics = false) : IReporter
 {
+    /// How many components the statistics list.
+    public const int TopComponents = 10;
+
     public void Write(Report report, TextWriter output)
     {
         // Without colour Spectre.Console adds nothing but its start-up (emoji tables, environment probing:
@@ -33,10 +38,29 @@ public sealed class TextReporter(bool color) : IReporter
             sink.Line();
         }
         sink.Line(Summary(report));
+        if (statistics) Statistics(report, sink);
         if (report.Score is { Score: { } score } health)
             sink.Line(
                 $"Approximate Health Check score: {score.ToString("0.0", CultureInfo.InvariantCulture)} " +
                 $"({health.GradeText}) against {health.Baseline.DisplayName}; see `metalint baseline score` for the details.");
+    }
+
+    private static void Statistics(Report report, ISink sink)
+    {
+        var active = report.Active.ToList();
+        if (active.Count == 0) return;
+        var width = active.Count.ToString(CultureInfo.InvariantCulture).Length;
+        string Count(int n) => n.ToString(CultureInfo.InvariantCulture).PadLeft(width);
+        sink.Line();
+        sink.Line(("Findings by rule:", Styles.Bold));
+        foreach (var rule in active.GroupBy(f => f.RuleId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+            sink.Line($"  {Count(rule.Count())}  {rule.Key}  {rule.First().Rule.Title}");
+        var components = active.GroupBy(f => (f.ComponentKind, f.ComponentName)).ToList();
+        sink.Line(($"Top components ({Math.Min(TopComponents, components.Count)} of {components.Count}):", Styles.Bold));
+        foreach (var c in components.OrderByDescending(g => g.Count())
+                     .ThenBy(g => g.Key.ComponentKind.ToString(), StringComparer.Ordinal)
+                     .ThenBy(g => g.Key.ComponentName, StringComparer.Ordinal).Take(TopComponents))
+            sink.Line($"  {Count(c.Count())}  {c.Key.ComponentKind} '{c.Key.ComponentName}'");
     }
 
     private static (string, Style?)[] Summary(Report report)
