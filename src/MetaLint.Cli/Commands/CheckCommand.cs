@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MetaLint.Cli.Reports;
 using MetaLint.Cli.Terminal;
 using MetaLint.Core;
 using MetaLint.Core.Configuration;
@@ -34,9 +35,9 @@ public static class CheckCommand
         };
         var format = new Option<string>("--format")
         {
-            Description = "Report format: text, sarif, json or gitlab (Code Quality).",
+            Description = "Report format: text, sarif, json, gitlab (Code Quality) or csv (one row per finding).",
             DefaultValueFactory = _ => "text",
-        }.AcceptOnlyFromAmong("text", "sarif", "json", "gitlab");
+        }.AcceptOnlyFromAmong("text", "sarif", "json", "gitlab", "csv");
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE instead of stdout.", HelpName = "FILE" };
         var config = new Option<string?>("--config") { Description = "rules.yml to use (default: nearest rules.yml upwards from the first PATH).", HelpName = "FILE" };
         var failOn = new Option<string>("--fail-on")
@@ -241,6 +242,7 @@ public static class CheckCommand
             "sarif" => new SarifReporter(),
             "json" => new JsonReporter(),
             "gitlab" => new GitLabReporter(),
+            "csv" => new CsvReporter(),
             _ => new TextReporter(color: req.Output == null && io.UseColor, req.Statistics),
         };
         if (req.Output == null)
