@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the NativeAOT binary and checks that it behaves exactly like the JIT build: the same bytes for text, JSON,
-# SARIF and GitLab reports on the sample org, the same exit codes, working git (--base) and baseline commands, and
+# SARIF, GitLab and CSV reports on the sample org, the same exit codes, working git (--base) and baseline commands, and
 # the same language-server diagnostics (bench/lsp-roundtrip.py).
 # Then times a one-file check of the largest profile given (or generated) against the JIT build, with hyperfine.
 set -euo pipefail
@@ -12,7 +12,7 @@ dotnet publish src/MetaLint.Cli -c Release -o "$out/jit" --nologo -v q
 aot="$out/native/metalint"; jit="$out/jit/metalint"
 sample=testdata/sample-org
 fail=0
-for format in text json sarif gitlab; do
+for format in text json sarif gitlab csv; do
   set +e
   "$aot" check "$sample" --format "$format" > "$out/aot.$format"; a=$?
   "$jit" check "$sample" --format "$format" > "$out/jit.$format"; j=$?
