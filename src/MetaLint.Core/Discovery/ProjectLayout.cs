@@ -16,11 +16,7 @@ public sealed record ProjectLayout(IReadOnlyList<string> PackageDirectories, IRe
         try
         {
             using var stream = InputFile.OpenRead(path, InputFile.DefaultConfigLimit, FileName);
-            using var doc = JsonDocument.Parse(stream, new JsonDocumentOptions
-            {
-                AllowTrailingCommas = true,
-                CommentHandling = JsonCommentHandling.Skip,
-            });
+            using var doc = JsonDocument.Parse(stream, JsonInput.Options);
             var dirs = new List<string>();
             var problems = new List<string>();
             if (doc.RootElement.ValueKind == JsonValueKind.Object &&
@@ -43,7 +39,7 @@ public sealed record ProjectLayout(IReadOnlyList<string> PackageDirectories, IRe
         }
         catch (JsonException e)
         {
-            return new([], $"{FileName}: not valid JSON: {IO.JsonInput.Problem(e).TrimEnd('.')}; walking every folder instead");
+            return new([], [$"{FileName}: not valid JSON: {JsonInput.Problem(e).TrimEnd('.')}; walking every folder instead"]);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
