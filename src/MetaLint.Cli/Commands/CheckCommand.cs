@@ -24,7 +24,8 @@ public static class CheckCommand
         string[] Paths, string Format, string? Output, string? Config, string FailOn, string? Category,
         string? Root, int Jobs, string? Base, bool ChangedOnly, bool Staged, string? Evidence,
         string? Baseline, string? Environment, long MaxFileSize, bool AllowEmpty, string? Accepted, bool UpdateAccepted, bool PruneAccepted,
-        string? MinLevel, string[] Select, string[] Ignore, bool Statistics);
+        string? MinLevel, string[] Select, string[] Ignore, bool Statistics,
+        int MaxResults);
 
     public static Command Create(CliOutput io)
     {
@@ -67,12 +68,18 @@ public static class CheckCommand
         var select = new Option<string[]>("--select") { Description = "Only these rules: ids or prefixes, comma-separated (ML10,ML3101).", HelpName = "IDS" };
         var ignore = new Option<string[]>("--ignore") { Description = "Leave out these rules: ids or prefixes, comma-separated (ML2001,ML9).", HelpName = "IDS" };
         var statistics = new Option<bool>("--statistics") { Description = "Text report: end with the count of findings per rule and the components with the most." };
+        var maxResults = new Option<int>("--max-results")
+        {
+            Description = $"SARIF: at most N results, code scanning's limit (default {SarifBudget.CodeScanningMaxResults}); over it per-object results are grouped, then the least severe left out; 0: no limit.",
+            HelpName = "N",
+            DefaultValueFactory = _ => SarifBudget.CodeScanningMaxResults,
+        };
         var allowEmpty = new Option<bool>("--allow-empty") { Description = "No Salesforce metadata under the paths is not an error (default: exit 2; --staged and --changed-only never need it)." };
 
         var command = new Command("check", "Analyse metadata files or folders and report findings.")
         {
             paths, format, output, config, failOn, category, root, jobs, baseRef, changedOnly, staged, evidence,
-            baseline, environment, maxFileSize, allowEmpty, accepted, updateAccepted, pruneAccepted, minLevel, select, ignore, statistics,
+            baseline, environment, maxFileSize, allowEmpty, accepted, updateAccepted, pruneAccepted, minLevel, select, ignore, statistics, maxResults,
         };
         command.SetAction(parse => Execute(io, new Request(
             parse.GetValue(paths) ?? [], parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(config),
@@ -80,7 +87,8 @@ public static class CheckCommand
             parse.GetValue(baseRef), parse.GetValue(changedOnly), parse.GetValue(staged), parse.GetValue(evidence),
             parse.GetValue(baseline), parse.GetValue(environment), parse.GetValue(maxFileSize), parse.GetValue(allowEmpty),
             parse.GetValue(accepted), parse.GetValue(updateAccepted), parse.GetValue(pruneAccepted),
-            parse.GetValue(minLevel), parse.GetValue(select) ?? [], parse.GetValue(ignore) ?? [], parse.GetValue(statistics))));
+            parse.GetValue(minLevel), parse.GetValue(select) ?? [], parse.GetValue(ignore) ?? [], parse.GetValue(statistics),
+            parse.GetValue(maxResults))));
         return command;
     }
 
@@ -212,6 +220,7 @@ public static class CheckCommand
         req.MaxFileSize <= 0 ? "--max-file-size must be a positive number of bytes" :
         req.ChangedOnly && req.Base == null ? "--changed-only needs --base GITREF" :
         req.Staged && req.Base != null ? "--staged and --base cannot be combined" :
+        req.MaxResults < 0 ? "--max-results must be 0 (no limit) or more" :
         req.UpdateAccepted && req.PruneAccepted ? "--update-accepted and --prune-accepted cannot be combined" :
         (req.UpdateAccepted || req.PruneAccepted) && (req.Base != null || req.Staged)
             ? "--update-accepted and --prune-accepted rewrite the working tree's file; run them without --base or --staged" :
@@ -239,22 +248,25 @@ public static class CheckCommand
     {
         IReporter reporter = req.Format switch
         {
-            "sarif" => new SarifReporter(),
+            "sarif" => new SarifReporter(req.MaxResults),
             "json" => new JsonReporter(),
             "gitlab" => new GitLabReporter(),
             "csv" => new CsvReporter(),
             _ => new TextReporter(color: req.Output == null && io.UseColor, req.Statistics),
         };
+        var written = true;
         if (req.Output == null)
-        {
             reporter.Write(report, io.Out);
-            return true;
-        }
-        return WriteFile(io, req.Output, stream =>
-        {
-            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-            reporter.Write(report, writer);
-        });
+        else
+            written = WriteFile(io, req.Output, stream =>
+            {
+                using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+                reporter.Write(report, writer);
+            });
+        // Code scanning drops results past its limit without a word: say what was grouped or left out.
+        if (reporter is SarifReporter { Outcome: { } outcome })
+            foreach (var note in outcome.Notes()) io.Error.WriteLine($"metalint: {note}");
+        return written;
     }
 
     private static bool WriteEvidence(CliOutput io, Request req, string[] paths, AnalysisResult result, Report report,

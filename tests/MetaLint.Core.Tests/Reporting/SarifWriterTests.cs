@@ -51,6 +51,29 @@ public class SarifWriterTests
     }
 
     [Fact]
+    public void Grouped_results_with_related_locations_and_budget_properties_match_newtonsoft()
+    {
+        using var tmp = new MetaLint.Tests.Support.TempFolder();
+        var objects = string.Concat(Enumerable.Range(1, 3).Select(i =>
+            $"<objectPermissions><modifyAllRecords>true</modifyAllRecords><object>O{i}__c</object><viewAllRecords>true</viewAllRecords></objectPermissions>\n"));
+        tmp.Write("profiles/P.profile-meta.xml", "<?xml version=\"1.0\"?>\n<Profile xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n" + objects +
+            "<userPermissions><enabled>true</enabled><name>ViewSetup</name></userPermissions><userPermissions><enabled>true</enabled><name>AuthorApex</name></userPermissions></Profile>\n");
+        var r = Run.Folder(tmp.Root);
+        var report = new Report(r.Findings, r.Rules, r.Discovery.Files.Count);
+        var (log, outcome) = SarifReporter.Build(report, maxResults: 1);
+        outcome.Groups.ShouldBeGreaterThan(0, "the sample org has per-object grants to fold");
+        outcome.Omitted.ShouldBeGreaterThan(0);
+        log.Runs[0].Results.ShouldContain(x => x.RelatedLocations != null && x.RelatedLocations.Count > 1);
+
+        var written = new StringWriter();
+        new SarifReporter(1).Write(report, written);
+        var expected = new StringWriter();
+        Reference(log, expected);
+        written.ToString().ShouldBe(expected.ToString());
+        SarifSchema.ShouldBeValid(written.ToString());
+    }
+
+    [Fact]
     public void Any_message_text_is_escaped_as_newtonsoft_escapes_it()
     {
         var r = Run.Folder(Root);

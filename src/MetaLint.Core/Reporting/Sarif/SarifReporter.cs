@@ -4,17 +4,29 @@ using Microsoft.CodeAnalysis.Sarif;
 
 namespace MetaLint.Core.Reporting.Sarif;
 
-/// SARIF 2.1.0 with Sarif.Sdk as the object model: one run, every rule descriptor, relative %SRCROOT% URIs, stable fingerprints.
-public sealed class SarifReporter : IReporter
+/// SARIF 2.1.0 with Sarif.Sdk as the object model: one run, every rule descriptor, relative %SRCROOT% URIs, stable
+/// fingerprints, and at most maxResults results (SarifBudget; 0: no limit).
+public sealed class SarifReporter(int maxResults = SarifBudget.CodeScanningMaxResults) : IReporter
 {
     public const string SrcRoot = "%SRCROOT%";
     public const string InformationUri = "https://github.com/metalint/metalint";
 
-    /// Streams the log in one pass (SarifJsonWriter), byte for byte what Newtonsoft made of the same model.
-    public void Write(Report report, TextWriter output) => SarifJsonWriter.Write(Build(report), output);
+    /// What the result budget did in the last Write, for the front end to tell the user.
+    public SarifBudgetOutcome? Outcome { get; private set; }
 
-    public static SarifLog Build(Report report)
+    /// Streams the log in one pass (SarifJsonWriter), byte for byte what Newtonsoft made of the same model.
+    public void Write(Report report, TextWriter output)
     {
+        var (log, outcome) = Build(report, maxResults);
+        Outcome = outcome;
+        SarifJsonWriter.Write(log, output);
+    }
+
+    public static SarifLog Build(Report report) => Build(report, SarifBudget.CodeScanningMaxResults).Log;
+
+    public static (SarifLog Log, SarifBudgetOutcome Outcome) Build(Report report, int maxResults)
+    {
+        var (findings, outcome) = SarifBudget.Fit(report.Findings, maxResults);
         var rules = report.Rules.Select(r => r.Descriptor).ToList();
         var index = rules.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var run = new Run
@@ -31,8 +43,18 @@ public sealed class SarifReporter : IReporter
                 },
             },
             ColumnKind = ColumnKind.Utf16CodeUnits,
-            Results = report.Findings.Select(f => Result(f, index[f.RuleId])).ToList(),
+            Results = findings.Select(f => Result(f, index[f.RuleId])).ToList(),
         };
+        if (outcome.Groups > 0)
+        {
+            run.SetProperty("metalint/groupedFindings", outcome.Folded);
+            run.SetProperty("metalint/groupedResults", outcome.Groups);
+        }
+        if (outcome.Omitted > 0)
+        {
+            run.SetProperty("metalint/maxResults", outcome.MaxResults);
+            run.SetProperty("metalint/omittedResults", outcome.Omitted);
+        }
         if (report.Score is { Score: { } score } health)
         {
             run.SetProperty("metalint/healthCheckScore", score);
@@ -46,12 +68,12 @@ public sealed class SarifReporter : IReporter
         }
         if (!string.IsNullOrEmpty(report.Category))
             run.AutomationDetails = new RunAutomationDetails { Id = report.Category.TrimEnd('/') + "/" };
-        return new SarifLog
+        return (new SarifLog
         {
             Version = SarifVersion.Current,
             SchemaUri = new Uri("https://json.schemastore.org/sarif-2.1.0.json"),
             Runs = [run],
-        };
+        }, outcome);
     }
 
     private static ReportingDescriptor Descriptor(RuleDescriptor d)

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Text;
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+using MetaLint.Tests.Support;
+
+namespace MetaLint.Cli.Tests;
+
+/// Issue 15 point 5: a SARIF run stays within what GitHub code scanning keeps (5,000 results, 1,000 related locations),
+/// says so when it had to group or leave out results, and Microsoft's validator finds nothing at error or warning level.
+public sealed class SarifLimitsTests : IDisposable
+{
+    private readonly TempFolder _tmp = new("metalint-sarif-limits-");
+
+    public void Dispose() => _tmp.Dispose();
+
+    /// A profile granting Modify All and View All on objects Obj0000__c ... (two findings per object).
+    private void Profile(string name, int objects)
+    {
+        var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Profile xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n    <custom>true</custom>\n");
+        for (var i = 0; i < objects; i++)
+            xml.Append("    <objectPermissions>\n        <allowRead>true</allowRead>\n        <modifyAllRecords>true</modifyAllRecords>\n")
+               .Append($"        <object>Obj{i:D4}__c</object>\n        <viewAllRecords>true</viewAllRecords>\n    </objectPermissions>\n");
+        xml.Append("    <userPermissions>\n        <enabled>true</enabled>\n        <name>ModifyAllData</name>\n    </userPermissions>\n</Profile>\n");
+        _tmp.Write($"force-app/profiles/{name}.profile-meta.xml", xml.ToString());
+    }
+
+    private static JObject Run(CliResult r) => (JObject)JObject.Parse(r.Out)["runs"]![0]!;
+
+    [Fact]
+    public async Task Large_org_over_5000_results_groups_per_object_results_per_component_and_rule()
+    {
+        Profile("Alpha", 1100);
+        Profile("Beta", 1100);
+        Profile("Gamma", 1100);   // 3 x (1,100 ML1003 + 1,100 ML1004 + 1 ML1001) = 6,603 findings
+
+        var r = Cli.Run("check", _tmp.Root, "--format", "sarif", "--fail-on", "never");
+        r.ExitCode.ShouldBe(0);
+        r.Error.ShouldContain("metalint: SARIF: 6,603 results are over the 5,000-result limit of code scanning, so 6,600 per-object results are grouped into 6");
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "sarif-2.1.0.json"));
+        schema.Validate(r.Out).ShouldBeEmpty();
+
+        var run = Run(r);
+        var results = (JArray)run["results"]!;
+        results.Count.ShouldBe(9);
+        ((int)run["properties"]!["metalint/groupedFindings"]!).ShouldBe(6600);
+        ((int)run["properties"]!["metalint/groupedResults"]!).ShouldBe(6);
+        run["properties"]!["metalint/omittedResults"].ShouldBeNull();
+
+        var alpha = results.Single(x => (string)x["ruleId"]! == "ML1003" && ((string)x["message"]!["text"]!).Contains("'Alpha'"));
+        ((string)alpha["message"]!["text"]!).ShouldStartWith("Profile 'Alpha' grants Modify All on 1,100 objects: Obj0000__c, Obj0001__c, ");
+        ((string)alpha["message"]!["text"]!).ShouldEndWith("Obj0019__c and 1,080 more");
+        ((int)alpha["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!).ShouldBe(6);   // the first grant
+        var related = (JArray)alpha["relatedLocations"]!;
+        related.Count.ShouldBe(1000);   // code scanning's limit per result
+        ((string)related[999]!["message"]!["text"]!).ShouldBe("Obj0999__c");
+
+        var unlimited = Cli.Run("check", _tmp.Root, "--format", "sarif", "--fail-on", "never", "--max-results", "0");
+        ((JArray)Run(unlimited)["results"]!).Count.ShouldBe(6603);
+        unlimited.Error.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Still_over_the_cap_keeps_errors_and_the_highest_severity_and_counts_the_rest()
+    {
+        var sample = Cli.RepoPath("testdata", "sample-org");
+        var all = (JArray)Run(Cli.Run("check", sample, "--format", "sarif"))["results"]!;
+        var errors = all.Count(x => (string)x["level"]! == "error");
+        errors.ShouldBeGreaterThan(3);
+
+        var r = Cli.Run("check", sample, "--format", "sarif", "--max-results", "3");
+        var run = Run(r);
+        var kept = (JArray)run["results"]!;
+        kept.Count.ShouldBe(3);
+        kept.ShouldAllBe(x => (string)x["level"]! == "error");
+        var severities = kept.Select(x => (string)x["ruleId"]!).ToList();
+        severities.ShouldAllBe(id => id == "ML1001" || id == "ML1008");   // 9.1 and 8.5: the most severe errors
+        var omitted = (int)run["properties"]!["metalint/omittedResults"]!;
+        var groups = (int?)run["properties"]!["metalint/groupedResults"] ?? 0;
+        var folded = (int?)run["properties"]!["metalint/groupedFindings"] ?? 0;
+        (kept.Count + omitted + folded - groups).ShouldBe(all.Count);
+        r.Error.ShouldContain($"the {omitted} with the lowest level and security-severity are left out");
+        r.Error.ShouldContain("the text, JSON and CSV reports have every finding");
+    }
+
+    [Fact]
+    public void Negative_max_results_is_a_usage_error()
+    {
+        var r = Cli.Run("check", Cli.RepoPath("testdata", "sample-org"), "--max-results", "-1");
+        r.ExitCode.ShouldBe(2);
+        r.Error.ShouldContain("--max-results must be 0 (no limit) or more");
+    }
+
+    [SarifMultitoolFact]
+    public void Microsofts_validator_reports_nothing_at_error_or_warning_level()
+    {
+        var sarif = _tmp.Path("sample.sarif");
+        Cli.Run("check", Cli.RepoPath("testdata", "sample-org"), "--format", "sarif", "--output", sarif, "--category", "org")
+            .ExitCode.ShouldBe(1);
+        var log = _tmp.Path("validation.sarif");
+        var (code, output) = SarifMultitoolFact.Run("validate", $"'{sarif}'", "--rule-kind", "'Sarif;Gh'", "--level", "'Error;Warning;Note'", "-o", $"'{log}'");
+        code.ShouldBe(0, output);
+        var problems = JObject.Parse(File.ReadAllText(log))["runs"]!.SelectMany(run => (JArray?)run["results"] ?? [])
+            .Where(x => (string?)x["level"] is "error" or "warning" or null)   // SARIF's default level is warning
+            .Select(x => $"{x["ruleId"]}: {x["message"]?["text"]}").ToList();
+        problems.ShouldBeEmpty();
+    }
+}
+
+/// Runs only where `npx @microsoft/sarif-multitool@5.7.0` works (CI installs it); elsewhere the test is skipped and
+/// says why.
+public sealed class SarifMultitoolFact : FactAttribute
+{
+    public const string Package = "@microsoft/sarif-multitool@5.7.0";
+
+    private static readonly Lazy<string?> Unavailable = new(() =>
+    {
+        try
+        {
+            var (code, output) = Run("--version");
+            return code == 0 ? null : $"npx {Package} did not run (exit {code}): {output.Trim().Split('\n')[0]}";
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return $"npx is not installed ({e.Message}); CI runs this test";
+        }
+    });
+
+    public SarifMultitoolFact()
+    {
+        if (Unavailable.Value is { } reason) Skip = reason;
+    }
+
+    /// npx hands the arguments to a shell, so each is given shell-quoted where it needs it ("'Sarif;Gh'").
+    public static (int Code, string Output) Run(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("npx") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])["--yes", Package, .. arguments]) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5))) process.Kill(entireProcessTree: true);
+        return (process.ExitCode, stdout + stderr.Result);
+    }
+}
