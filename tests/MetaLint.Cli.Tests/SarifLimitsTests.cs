@@ -84,6 +84,21 @@ public sealed class SarifLimitsTests : IDisposable
     }
 
     [Fact]
+    public void Several_projects_share_their_common_root_so_no_uri_climbs_out_of_it()
+    {
+        foreach (var org in (string[])["orgs/east", "orgs/west"])
+        {
+            _tmp.Write($"{org}/sfdx-project.json", "{\"packageDirectories\":[{\"path\":\"force-app\"}]}");
+            _tmp.Write($"{org}/force-app/profiles/Admin.profile-meta.xml",
+                "<?xml version=\"1.0\"?>\n<Profile xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n" +
+                "    <userPermissions>\n        <enabled>true</enabled>\n        <name>ModifyAllData</name>\n    </userPermissions>\n</Profile>\n");
+        }
+        var r = Cli.Run("check", _tmp.Path("orgs", "east"), _tmp.Path("orgs", "west"), "--format", "sarif");
+        var uris = ((JArray)Run(r)["results"]!).Select(x => (string)x["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!).ToList();
+        uris.ShouldBe(["east/force-app/profiles/Admin.profile-meta.xml", "west/force-app/profiles/Admin.profile-meta.xml"]);
+    }
+
+    [Fact]
     public void Negative_max_results_is_a_usage_error()
     {
         var r = Cli.Run("check", Cli.RepoPath("testdata", "sample-org"), "--max-results", "-1");

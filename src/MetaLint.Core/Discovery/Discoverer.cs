@@ -33,9 +33,27 @@ public sealed class Discoverer
 
     /// As FindRoot(paths), but outside any project or git tree the root is fallback instead of one derived from
     /// the current folder (the language server's current folder is whatever the editor chose).
+    /// With several paths whose roots differ (two projects side by side), the root is the deepest folder holding all of
+    /// them, so that no report path has to climb out of it ("../").
     public static string FindRoot(IReadOnlyList<string> paths, string? fallback)
     {
-        var first = Path.GetFullPath(paths.Count > 0 ? paths[0] : ".");
+        if (paths.Count < 2) return RootOf(paths.Count > 0 ? paths[0] : ".", fallback);
+        var roots = paths.Select(p => RootOf(p, fallback)).Distinct(StringComparer.Ordinal).ToList();
+        return roots.Count == 1 ? roots[0] : roots.Aggregate(CommonAncestor);
+    }
+
+    private static string CommonAncestor(string a, string b)
+    {
+        var dir = a;
+        while (Path.GetDirectoryName(dir) is { } parent &&
+               !(b + Path.DirectorySeparatorChar).StartsWith(Path.TrimEndingDirectorySeparator(dir) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            dir = parent;
+        return dir;
+    }
+
+    private static string RootOf(string path, string? fallback)
+    {
+        var first = Path.GetFullPath(path);
         var isDir = Directory.Exists(first);
         var start = isDir ? first : Path.GetDirectoryName(first) ?? first;
         if (Ancestor(start, dir => File.Exists(Path.Combine(dir, ProjectLayout.FileName))) is { } project) return project;
