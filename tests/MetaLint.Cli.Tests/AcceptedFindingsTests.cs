@@ -43,6 +43,23 @@ public sealed class AcceptedFindingsTests : IDisposable
     }
 
     [Fact]
+    public void Rules_that_need_an_approved_exception_are_never_accepted()
+    {
+        Org(("ModifyAllData", true), ("AuthorApex", true));
+        _git.Write("rules.yml", "policy:\n  require-approval: [ML1001]\n");
+        var update = Check("--update-accepted", "--format", "json");
+        update.ExitCode.ShouldBe(1);
+        Active(update).ShouldBe(["ML1001 ModifyAllData"]);
+        File.ReadAllText(AcceptedPath).ShouldNotContain("ML1001");
+
+        // Nor does an entry written before the policy (or by hand) accept it.
+        _git.Write("rules.yml", "");
+        Check("--update-accepted").ExitCode.ShouldBe(0);
+        _git.Write("rules.yml", "policy:\n  require-approval: [ML1001]\n");
+        Active(Check("--format", "json")).ShouldBe(["ML1001 ModifyAllData"]);
+    }
+
+    [Fact]
     public void Accepted_file_is_sorted_counted_and_byte_identical_across_runs()
     {
         _git.Write(Profiles + "Zeta.profile-meta.xml", TempRepo.Profile(("ViewAllData", true), ("ModifyAllData", true)));

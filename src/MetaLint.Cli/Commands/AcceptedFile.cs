@@ -62,10 +62,11 @@ internal sealed class AcceptedFile
 
     /// --update-accepted (every current finding of the analysed files) or --prune-accepted (only those still found):
     /// the new file's content, with what changed for the user.
-    public (AcceptedFindings Accepted, string Summary) Rewrite(AcceptedFindings current, AnalysisResult result, bool update)
+    public (AcceptedFindings Accepted, string Summary) Rewrite(AcceptedFindings current, AnalysisResult result, bool update,
+        IReadOnlySet<string> needsApproval)
     {
         var analysed = result.Discovery.Files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
-        var fresh = update ? AcceptedFindings.From(result.Findings) : current.Prune(result.Findings);
+        var fresh = update ? AcceptedFindings.From(result.Findings, needsApproval) : current.Prune(result.Findings, needsApproval);
         var next = current.Rewrite(fresh, analysed, path => File.Exists(Path.Combine(_root, path)));
         var before = current.Entries.Select(e => (e.Path, e.Rule, e.Fingerprint)).ToHashSet();
         var after = next.Entries.Select(e => (e.Path, e.Rule, e.Fingerprint)).ToHashSet();

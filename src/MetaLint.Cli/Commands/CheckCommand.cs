@@ -148,7 +148,7 @@ public static class CheckCommand
         string?[] read = [.. paths, config.Path, req.Baseline, acceptedFile.Full, .. result.Discovery.Files.Select(f => f.FullPath)];
         if (OutputProblem(req, read.OfType<string>()) is { } overwrite) return Usage(io, overwrite);
 
-        var (acceptedOk, findings) = ApplyAccepted(io, req, acceptedFile, result, comparison);
+        var (acceptedOk, findings) = ApplyAccepted(io, req, acceptedFile, result, comparison, config.RequireApproval);
         if (!acceptedOk) return ExitCodes.Usage;
         // Filtered after the accepted file is rewritten, which always holds every finding.
         result = result with { Findings = filter!.IsEmpty ? findings : findings.Where(filter.Shows).ToList() };
@@ -174,14 +174,14 @@ public static class CheckCommand
 
     /// The findings with those of the accepted findings file in force marked; rewrites the file first when asked.
     private static (bool Ok, IReadOnlyList<Finding> Findings) ApplyAccepted(CliOutput io, Request req, AcceptedFile file,
-        AnalysisResult result, BaseComparison? comparison)
+        AnalysisResult result, BaseComparison? comparison, IReadOnlySet<string> needsApproval)
     {
         try
         {
             var accepted = file.Load(comparison?.BaseCommit.Sha, req.Staged, creating: req.UpdateAccepted);
             if (req.UpdateAccepted || req.PruneAccepted)
             {
-                var (next, summary) = file.Rewrite(accepted, result, req.UpdateAccepted);
+                var (next, summary) = file.Rewrite(accepted, result, req.UpdateAccepted, needsApproval);
                 if (!WriteFile(io, file.Full, stream =>
                     {
                         using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
@@ -191,7 +191,7 @@ public static class CheckCommand
                 io.Error.WriteLine($"metalint: {summary}");
                 accepted = next;
             }
-            return (true, accepted.Apply(result.Findings, file.Name));
+            return (true, accepted.Apply(result.Findings, file.Name, needsApproval));
         }
         catch (Exception e) when (e is AcceptedFindingsException or GitException)
         {

@@ -10,8 +10,8 @@ namespace MetaLint.Core.Suppressions;
 /// fingerprints of the accepted findings. Fingerprints come from what a finding is about (rule, component,
 /// subject), never from its line, so moving lines keeps them; the count is what a reviewer reads in a diff and
 /// must agree with the list. An accepted finding stays in every report as suppressed and does not fail the gate.
-/// Parse failures (ML0001) and suppression hygiene (ML9xxx) are never accepted: they would hide a whole file or
-/// defeat an exception's expiry.
+/// Parse failures (ML0001), suppression hygiene (ML9xxx) and rules under rules.yml's require-approval policy are never
+/// accepted: they would hide a whole file, defeat an exception's expiry, or bypass the named approver the policy wants.
 public sealed class AcceptedFindings
 {
     public const string FileName = "metalint-accepted.json";
@@ -27,34 +27,36 @@ public sealed class AcceptedFindings
     /// How many findings the file accepts.
     public int Count => _files.Values.Sum(rules => rules.Values.Sum(f => f.Count));
 
-    /// Whether a finding may be accepted at all.
-    public static bool Acceptable(Finding f) => !f.IsSuppressed && f.RuleId != "ML0001" && !f.RuleId.StartsWith("ML9", StringComparison.Ordinal);
+    /// Whether a finding may be accepted at all; needsApproval: the rules.yml require-approval rule ids.
+    public static bool Acceptable(Finding f, IReadOnlySet<string> needsApproval) =>
+        !f.IsSuppressed && f.RuleId != "ML0001" && !f.RuleId.StartsWith("ML9", StringComparison.Ordinal) &&
+        !needsApproval.Contains(f.RuleId);
 
     /// Every acceptable finding of the run: what --update-accepted writes.
-    public static AcceptedFindings From(IEnumerable<Finding> findings)
+    public static AcceptedFindings From(IEnumerable<Finding> findings, IReadOnlySet<string> needsApproval)
     {
         var accepted = Empty;
-        foreach (var f in findings.Where(Acceptable)) accepted.Add(f.Path, f.RuleId, f.Fingerprint, f.Subject);
+        foreach (var f in findings.Where(f => Acceptable(f, needsApproval))) accepted.Add(f.Path, f.RuleId, f.Fingerprint, f.Subject);
         return accepted;
     }
 
     /// The entries that still occur among findings: what --prune-accepted keeps.
-    public AcceptedFindings Prune(IEnumerable<Finding> findings)
+    public AcceptedFindings Prune(IEnumerable<Finding> findings, IReadOnlySet<string> needsApproval)
     {
         var pruned = Empty;
-        foreach (var f in findings.Where(Acceptable))
+        foreach (var f in findings.Where(f => Acceptable(f, needsApproval)))
             if (Subject(f) is { } subject) pruned.Add(f.Path, f.RuleId, f.Fingerprint, subject);
         return pruned;
     }
 
     /// The findings in the same order, those this file accepts marked as suppressed (kind external) with the
     /// justification naming the file. Findings already suppressed keep their own suppression.
-    public IReadOnlyList<Finding> Apply(IReadOnlyList<Finding> findings, string file)
+    public IReadOnlyList<Finding> Apply(IReadOnlyList<Finding> findings, string file, IReadOnlySet<string> needsApproval)
     {
         if (_files.Count == 0) return findings;
         var suppression = new Suppression(SuppressionSource.Accepted,
             $"accepted in {file} (findings present when MetaLint was adopted)", null, null);
-        return findings.Select(f => Acceptable(f) && Subject(f) != null ? f with { Suppression = suppression } : f).ToList();
+        return findings.Select(f => Acceptable(f, needsApproval) && Subject(f) != null ? f with { Suppression = suppression } : f).ToList();
     }
 
     /// This file with the entries of the files analysed replaced by fresh's, and those of files no longer on disk
