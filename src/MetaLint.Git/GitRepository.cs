@@ -48,6 +48,14 @@ public sealed class GitRepository : IDisposable
 
     public CommitInfo? Head => _repo.Head.Tip is { } tip ? Info(tip) : null;
 
+    /// The origin remote, HEAD's commit and branch; null without a commit or a usable origin URL.
+    public VersionControl? Provenance()
+    {
+        if (_repo.Head.Tip is not { } tip) return null;
+        var origin = VersionControl.RepositoryUri(_repo.Network.Remotes["origin"]?.Url);
+        return origin == null ? null : new VersionControl(origin, tip.Sha, _repo.Info.IsHeadDetached ? null : _repo.Head.FriendlyName);
+    }
+
     public static CommitInfo Info(Commit c) => new(c.Sha, c.Author.Name, c.Author.Email, c.Author.When,
         c.Committer.Name, c.Committer.Email, c.Committer.When, c.MessageShort);
 

@@ -99,6 +99,25 @@ public sealed class SarifLimitsTests : IDisposable
     }
 
     [Fact]
+    public void In_git_the_run_names_repository_commit_and_branch_without_credentials()
+    {
+        using var git = new TempRepo();
+        git.Write("force-app/profiles/Admin.profile-meta.xml", TempRepo.Profile(("ModifyAllData", true)));
+        var sha = git.Commit("base");
+        git.Repo.Network.Remotes.Add("origin", "https://ci-bot:ghp_secret@github.com/acme/org.git");
+
+        var r = Cli.Run("check", git.Root, "--format", "sarif");
+        r.Out.ShouldNotContain("ghp_secret");
+        var vc = Run(r)["versionControlProvenance"]!.ShouldHaveSingleItem();
+        ((string)vc["repositoryUri"]!).ShouldBe("https://github.com/acme/org.git");
+        ((string)vc["revisionId"]!).ShouldBe(sha);
+        ((string)vc["branch"]!).ShouldBe(git.Repo.Head.FriendlyName);
+
+        Profile("Outside", 1);
+        Run(Cli.Run("check", _tmp.Root, "--format", "sarif"))["versionControlProvenance"].ShouldBeNull();   // outside git: none
+    }
+
+    [Fact]
     public void Negative_max_results_is_a_usage_error()
     {
         var r = Cli.Run("check", Cli.RepoPath("testdata", "sample-org"), "--max-results", "-1");

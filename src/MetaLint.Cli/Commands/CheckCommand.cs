@@ -158,6 +158,8 @@ public static class CheckCommand
             Category = req.Category,
             Base = comparison,
             Score = result.Score,
+            // Only SARIF shows it; other runs (a pre-commit hook) need not open the repository.
+            Provenance = req.Format == "sarif" ? TryGit(result.Discovery.Root, git => git.Provenance()) : null,
         };
         if (!WriteReport(io, req, report)) return ExitCodes.Usage;
         var exit = Gate(result.Findings, req.FailOn);
@@ -272,19 +274,20 @@ public static class CheckCommand
     private static bool WriteEvidence(CliOutput io, Request req, string[] paths, AnalysisResult result, Report report,
         BaseComparison? comparison, MetaLintConfig config, int exit)
     {
-        var head = comparison?.HeadCommit ?? TryHead(result.Discovery.Root);
+        var head = comparison?.HeadCommit ?? TryGit(result.Discovery.Root, git => git.Head);
         var record = new EvidenceRecord(report, paths, result.Discovery.Files.Select(f => f.RelativePath).ToList(),
             result.AppliedExceptions, head, comparison, new GateDecision(req.FailOn, exit == ExitCodes.Ok, exit),
             DateTimeOffset.UtcNow, config.Path, result.Score?.Score);
         return WriteFile(io, req.Evidence!, stream => EvidenceWriter.Write(record, stream));
     }
 
-    private static CommitInfo? TryHead(string root)
+    /// What the git repository holding root says, or null outside git.
+    private static T? TryGit<T>(string root, Func<GitRepository, T?> read) where T : class
     {
         try
         {
             using var git = GitRepository.Open(root);
-            return git.Head;
+            return read(git);
         }
         catch (GitException)
         {

@@ -15,6 +15,9 @@ public sealed record Report(IReadOnlyList<Finding> Findings, IReadOnlyList<IRule
     /// Set in PR mode (--base): findings are those the change introduces relative to this base.
     public BaseComparison? Base { get; init; }
 
+    /// The repository, commit and branch analysed, when known (SARIF versionControlProvenance).
+    public VersionControl? Provenance { get; init; }
+
     public static string ToolVersion { get; } =
         typeof(Report).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
             .Split('+')[0] ?? "0.0.0";

@@ -36,6 +36,7 @@ public class SarifWriterTests
             Category = "org/prod",
             Score = r.Score,
             Base = new BaseComparison("origin/main", commit, null, 2),
+            Provenance = new VersionControl(VersionControl.RepositoryUri("https://ci:secret@github.com/acme/org.git")!, commit.Sha, "main"),
         };
 
         var written = Render(new SarifReporter().Write);

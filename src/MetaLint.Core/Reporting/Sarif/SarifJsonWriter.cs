@@ -55,6 +55,19 @@ internal static class SarifJsonWriter
         w.WriteEndArray();
         w.WriteEndObject();
         w.WriteEndObject();
+        if (run.VersionControlProvenance is { } provenance)
+        {
+            w.WriteStartArray("versionControlProvenance");
+            foreach (var vc in provenance)
+            {
+                w.WriteStartObject();
+                w.WriteString("repositoryUri", vc.RepositoryUri.OriginalString);
+                if (vc.RevisionId != null) w.WriteString("revisionId", vc.RevisionId);
+                if (vc.Branch != null) w.WriteString("branch", vc.Branch);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         w.WriteStartArray("results");
         foreach (var result in run.Results)
         {

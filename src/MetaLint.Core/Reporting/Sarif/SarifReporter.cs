@@ -45,6 +45,11 @@ public sealed class SarifReporter(int maxResults = SarifBudget.CodeScanningMaxRe
             ColumnKind = ColumnKind.Utf16CodeUnits,
             Results = findings.Select(f => Result(f, index[f.RuleId])).ToList(),
         };
+        if (report.Provenance is { } vc)
+            run.VersionControlProvenance =
+            [
+                new VersionControlDetails { RepositoryUri = vc.Repository, RevisionId = vc.Revision, Branch = vc.Branch },
+            ];
         if (outcome.Groups > 0)
         {
             run.SetProperty("metalint/groupedFindings", outcome.Folded);
