@@ -75,6 +75,25 @@ public class SarifWriterTests
     }
 
     [Fact]
+    public void Snippet_is_the_element_with_its_lines_around_and_is_left_out_once_the_file_is_gone()
+    {
+        using var tmp = new MetaLint.Tests.Support.TempFolder();
+        var file = tmp.Write("profiles/P.profile-meta.xml", "<?xml version=\"1.0\"?>\n<Profile xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n" +
+            "    <userPermissions>\n        <enabled>true</enabled>\n        <name>ModifyAllData</name>\n    </userPermissions>\n</Profile>\n");
+        var r = Run.Folder(tmp.Root);
+        var report = new Report(r.Findings, r.Rules, 1);
+        var location = SarifReporter.Build(report).Runs[0].Results.ShouldHaveSingleItem().Locations[0].PhysicalLocation;
+        location.Region.Snippet.Text.ShouldBe("<name>ModifyAllData</name>");
+        (location.ContextRegion.StartLine, location.ContextRegion.EndLine).ShouldBe((3, 7));
+        location.ContextRegion.Snippet.Text.ShouldBe("    <userPermissions>\n        <enabled>true</enabled>\n        <name>ModifyAllData</name>\n    </userPermissions>\n</Profile>");
+
+        File.Delete(file);   // a git mode's snapshot is gone by the time the report is written
+        var gone = SarifReporter.Build(report).Runs[0].Results[0].Locations[0].PhysicalLocation;
+        gone.Region.Snippet.ShouldBeNull();
+        gone.ContextRegion.ShouldBeNull();
+    }
+
+    [Fact]
     public void Any_message_text_is_escaped_as_newtonsoft_escapes_it()
     {
         var r = Run.Folder(Root);

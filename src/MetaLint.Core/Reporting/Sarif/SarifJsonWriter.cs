@@ -112,6 +112,22 @@ internal static class SarifJsonWriter
     }
 
     /// Locations in Sarif.Sdk's property order: id (related locations), physicalLocation, message.
+    private static void WriteRegion(Utf8JsonWriter w, string name, Region region)
+    {
+        w.WriteStartObject(name);
+        if (region.StartLine != 0) w.WriteNumber("startLine", region.StartLine);
+        if (region.StartColumn != 0) w.WriteNumber("startColumn", region.StartColumn);
+        if (region.EndLine != 0) w.WriteNumber("endLine", region.EndLine);
+        if (region.EndColumn != 0) w.WriteNumber("endColumn", region.EndColumn);
+        if (region.Snippet is { } snippet)
+        {
+            w.WriteStartObject("snippet");
+            w.WriteString("text", snippet.Text);
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+    }
+
     private static void WriteLocations(Utf8JsonWriter w, string name, IEnumerable<Location> locations)
     {
         w.WriteStartArray(name);
@@ -125,13 +141,8 @@ internal static class SarifJsonWriter
             w.WriteString("uri", physical.ArtifactLocation.Uri.OriginalString);
             w.WriteString("uriBaseId", physical.ArtifactLocation.UriBaseId);
             w.WriteEndObject();
-            var region = physical.Region;
-            w.WriteStartObject("region");
-            if (region.StartLine != 0) w.WriteNumber("startLine", region.StartLine);
-            if (region.StartColumn != 0) w.WriteNumber("startColumn", region.StartColumn);
-            if (region.EndLine != 0) w.WriteNumber("endLine", region.EndLine);
-            if (region.EndColumn != 0) w.WriteNumber("endColumn", region.EndColumn);
-            w.WriteEndObject();
+            WriteRegion(w, "region", physical.Region);
+            if (physical.ContextRegion is { } context) WriteRegion(w, "contextRegion", context);
             w.WriteEndObject();
             if (location.Message is { Text: { } text })
             {

@@ -27,6 +27,7 @@ public sealed class SarifReporter(int maxResults = SarifBudget.CodeScanningMaxRe
     public static (SarifLog Log, SarifBudgetOutcome Outcome) Build(Report report, int maxResults)
     {
         var (findings, outcome) = SarifBudget.Fit(report.Findings, maxResults);
+        var snippets = new SnippetSource();
         var rules = report.Rules.Select(r => r.Descriptor).ToList();
         var index = rules.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var run = new Run
@@ -43,7 +44,7 @@ public sealed class SarifReporter(int maxResults = SarifBudget.CodeScanningMaxRe
                 },
             },
             ColumnKind = ColumnKind.Utf16CodeUnits,
-            Results = findings.Select(f => Result(f, index[f.RuleId])).ToList(),
+            Results = findings.Select(f => Result(f, index[f.RuleId], snippets)).ToList(),
         };
         if (report.Provenance is { } vc)
             run.VersionControlProvenance =
@@ -103,14 +104,14 @@ public sealed class SarifReporter(int maxResults = SarifBudget.CodeScanningMaxRe
         return descriptor;
     }
 
-    private static Result Result(Finding f, int ruleIndex) => new()
+    private static Result Result(Finding f, int ruleIndex, SnippetSource snippets) => new()
     {
         RuleId = f.RuleId,
         RuleIndex = ruleIndex,
         Level = Level(f.Level),
         Kind = ResultKind.Fail,
         Message = new Message { Text = f.Message },
-        Locations = [new Location { PhysicalLocation = Physical(f.Location) }],
+        Locations = [new Location { PhysicalLocation = WithSnippet(Physical(f.Location), f, snippets) }],
         RelatedLocations = f.Related.Count == 0 ? null :
         [
             .. f.Related.Take(RelatedLocation.SarifLimit).Select((r, i) => new Location
@@ -123,6 +124,16 @@ public sealed class SarifReporter(int maxResults = SarifBudget.CodeScanningMaxRe
         PartialFingerprints = new Dictionary<string, string> { [RuleEngine.FingerprintKey] = f.Fingerprint },
         Suppressions = f.Suppression is { } s ? [Suppression(s)] : null,
     };
+
+    /// The element's text and the lines around it, when the file can still be read.
+    private static PhysicalLocation WithSnippet(PhysicalLocation physical, Finding f, SnippetSource snippets)
+    {
+        var (snippet, contextStart, contextEnd, context) = snippets.For(f);
+        if (snippet != null) physical.Region.Snippet = new ArtifactContent { Text = snippet };
+        if (context != null)
+            physical.ContextRegion = new Region { StartLine = contextStart, EndLine = contextEnd, Snippet = new ArtifactContent { Text = context } };
+        return physical;
+    }
 
     private static PhysicalLocation Physical(Model.SourceLocation location) => new()
     {
