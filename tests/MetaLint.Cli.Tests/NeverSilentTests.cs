@@ -68,7 +68,7 @@ public sealed class NeverSilentTests : IDisposable
 
     [Theory]
     [InlineData("--jobs", "abc", "metalint: --jobs expects a whole number, not 'abc'")]
-    [InlineData("--format", "xml", "metalint: --format must be text, sarif, json or gitlab, not 'xml'")]
+    [InlineData("--format", "xml", "metalint: --format must be text, sarif, json, gitlab or csv, not 'xml'")]
     [InlineData("--fail-on", "sometimes", "metalint: --fail-on must be error, warning, note or never, not 'sometimes'")]
     public void Usage_errors_are_one_clean_line(string option, string value, string expected)
     {

@@ -14,14 +14,14 @@ public sealed class SarifLimitsTests : IDisposable
 
     public void Dispose() => _tmp.Dispose();
 
-    /// A profile granting Modify All and View All on objects Obj0000__c ... (two findings per object).
+    /// A profile granting Modify All and View All on objects Obj0000__c ... (two findings per object), and Author Apex.
     private void Profile(string name, int objects)
     {
         var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Profile xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n    <custom>true</custom>\n");
         for (var i = 0; i < objects; i++)
             xml.Append("    <objectPermissions>\n        <allowRead>true</allowRead>\n        <modifyAllRecords>true</modifyAllRecords>\n")
                .Append($"        <object>Obj{i:D4}__c</object>\n        <viewAllRecords>true</viewAllRecords>\n    </objectPermissions>\n");
-        xml.Append("    <userPermissions>\n        <enabled>true</enabled>\n        <name>ModifyAllData</name>\n    </userPermissions>\n</Profile>\n");
+        xml.Append("    <userPermissions>\n        <enabled>true</enabled>\n        <name>AuthorApex</name>\n    </userPermissions>\n</Profile>\n");
         _tmp.Write($"force-app/profiles/{name}.profile-meta.xml", xml.ToString());
     }
 
@@ -32,7 +32,7 @@ public sealed class SarifLimitsTests : IDisposable
     {
         Profile("Alpha", 1100);
         Profile("Beta", 1100);
-        Profile("Gamma", 1100);   // 3 x (1,100 ML1003 + 1,100 ML1004 + 1 ML1001) = 6,603 findings
+        Profile("Gamma", 1100);   // 3 x (1,100 ML1003 + 1,100 ML1004 + 1 ML1006) = 6,603 findings
 
         var r = Cli.Run("check", _tmp.Root, "--format", "sarif", "--fail-on", "never");
         r.ExitCode.ShouldBe(0);
@@ -48,7 +48,7 @@ public sealed class SarifLimitsTests : IDisposable
         run["properties"]!["metalint/omittedResults"].ShouldBeNull();
 
         var alpha = results.Single(x => (string)x["ruleId"]! == "ML1003" && ((string)x["message"]!["text"]!).Contains("'Alpha'"));
-        ((string)alpha["message"]!["text"]!).ShouldStartWith("Profile 'Alpha' grants Modify All on 1,100 objects: Obj0000__c, Obj0001__c, ");
+        ((string)alpha["message"]!["text"]!).ShouldStartWith("Profile 'Alpha' grants Modify All (modifyAllRecords) on 1,100 objects: Obj0000__c, Obj0001__c, ");
         ((string)alpha["message"]!["text"]!).ShouldEndWith("Obj0019__c and 1,080 more");
         ((int)alpha["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!).ShouldBe(6);   // the first grant
         var related = (JArray)alpha["relatedLocations"]!;

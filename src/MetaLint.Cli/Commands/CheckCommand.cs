@@ -138,8 +138,9 @@ public static class CheckCommand
 
         foreach (var warning in result.Discovery.Warnings) io.Error.WriteLine($"metalint: warning: {warning}");
         // A wrong path, an empty folder or an ignore file that drops everything must not pass green. Pre-commit
-        // (--staged) and --changed-only runs look at changed files only, so finding none there is normal.
-        if (result.Discovery.Files.Count == 0 && !req.AllowEmpty && !req.Staged && !req.ChangedOnly)
+        // (--staged) and --changed-only runs look at changed files only, so finding none there is normal. A run
+        // with findings but no files (a refused folder link: ML0002) has something to say and says it.
+        if (result.Discovery.Files.Count == 0 && result.Findings.Count == 0 && !req.AllowEmpty && !req.Staged && !req.ChangedOnly)
             return Usage(io, $"no Salesforce metadata found under {string.Join(", ", paths.Select(p => $"'{p}'"))} " +
                              "(no profile, permission set, permission set group or settings file left after " +
                              "sfdx-project.json, .forceignore and rules.yml exclude); check the path, or pass --allow-empty");
