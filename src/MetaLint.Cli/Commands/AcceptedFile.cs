@@ -71,9 +71,7 @@ internal sealed class AcceptedFile
         var before = current.Entries.Select(e => (e.Path, e.Rule, e.Fingerprint)).ToHashSet();
         var after = next.Entries.Select(e => (e.Path, e.Rule, e.Fingerprint)).ToHashSet();
         var files = next.Entries.Select(e => e.Path).Distinct().Count();
-        return (next, $"{Name}: {Plural(next.Count, "finding")} accepted in {Plural(files, "file")} " +
+        return (next, $"{Name}: {CommandSupport.Plural(next.Count, "finding")} accepted in {CommandSupport.Plural(files, "file")} " +
                       $"({after.Count(k => !before.Contains(k))} added, {before.Count(k => !after.Contains(k))} removed)");
     }
-
-    private static string Plural(int n, string word) => $"{n:N0} {word}{(n == 1 ? "" : "s")}";
 }

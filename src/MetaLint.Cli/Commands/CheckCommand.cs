@@ -206,14 +206,13 @@ public static class CheckCommand
     /// "metalint: 3 errors, 1 warning, 0 notes (2 suppressed) in 12 files; --fail-on error: fails (exit 1); report in out.sarif"
     private static string StderrSummary(Report report, Request req, int exit)
     {
-        static string Plural(int n, string word) => $"{n} {word}{(n == 1 ? "" : "s")}";
         var accepted = report.Accepted.Count();
         var others = report.SuppressedCount - accepted;
         var held = new[] { others > 0 ? $"{others} suppressed" : null, accepted > 0 ? $"{accepted} accepted" : null }.OfType<string>().ToList();
         var suppressed = held.Count > 0 ? $" ({string.Join(", ", held)})" : "";
         var gate = exit == ExitCodes.Ok ? "passes (exit 0)" : $"fails (exit {exit})";
-        return $"metalint: {Plural(report.Count(RuleLevel.Error), "error")}, {Plural(report.Count(RuleLevel.Warning), "warning")}, " +
-               $"{Plural(report.Count(RuleLevel.Note), "note")}{suppressed} in {Plural(report.FilesAnalysed, "file")}; " +
+        return $"metalint: {CommandSupport.Plural(report.Count(RuleLevel.Error), "error")}, {CommandSupport.Plural(report.Count(RuleLevel.Warning), "warning")}, " +
+               $"{CommandSupport.Plural(report.Count(RuleLevel.Note), "note")}{suppressed} in {CommandSupport.Plural(report.FilesAnalysed, "file")}; " +
                $"--fail-on {req.FailOn}: {gate}; report in {req.Output}";
     }
 

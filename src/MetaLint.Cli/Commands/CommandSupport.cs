@@ -7,6 +7,10 @@ namespace MetaLint.Cli.Commands;
 /// Loading steps the commands share; each returns null after telling the user why (exit code 2).
 internal static class CommandSupport
 {
+    /// "1 file", "1,204 findings".
+    public static string Plural(int n, string word) =>
+        string.Create(CultureInfo.InvariantCulture, $"{n:N0} {word}{(n == 1 ? "" : "s")}");
+
     /// The run's rules.yml (--config, else the nearest one), or null after "config file not found" or
     /// "invalid configuration".
     public static MetaLintConfig? LoadConfig(CliOutput io, string? configPath, string firstPath)

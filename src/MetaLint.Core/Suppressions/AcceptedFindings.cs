@@ -1,6 +1,5 @@
 using System.Text.Json;
 using MetaLint.Core.IO;
-using MetaLint.Core.Reporting;
 using MetaLint.Core.Rules;
 
 namespace MetaLint.Core.Suppressions;
