@@ -90,7 +90,8 @@ public static class CheckCommand
 
         var (baselineOk, baseline) = CommandSupport.LoadBaseline(io, req.Baseline);
         if (!baselineOk) return ExitCodes.Usage;
-        var (envOk, gate) = CommandSupport.FindEnvironment(io, config, req.Environment);
+        // In PR mode the environment comes from the base's rules.yml, known once the base is read.
+        var (envOk, gate) = CommandSupport.FindEnvironment(io, config, req.Base == null ? req.Environment : null);
         if (!envOk) return ExitCodes.Usage;
 
         var progress = new AnalysisProgress();
@@ -121,6 +122,14 @@ public static class CheckCommand
         // Known only now: the files the run read, which an output must never overwrite.
         string?[] read = [.. paths, config.Path, req.Baseline, .. result.Discovery.Files.Select(f => f.FullPath)];
         if (OutputProblem(req, read.OfType<string>()) is { } overwrite) return Usage(io, overwrite);
+        if (comparison?.Config is { } trusted)
+        {
+            (envOk, gate) = CommandSupport.FindEnvironment(io, trusted, req.Environment);
+            if (!envOk) return ExitCodes.Usage;
+            if (comparison.Loosenings.Count > 0)
+                io.Error.WriteLine($"metalint: warning: this change loosens rules.yml ({string.Join("; ", comparison.Loosenings)}); " +
+                                   $"the configuration at {comparison.BaseRef} decides this run");
+        }
 
         var report = new Report(result.Findings, result.Rules, result.Discovery.Files.Count)
         {

@@ -5,8 +5,15 @@ using MetaLint.Core.Rules;
 
 namespace MetaLint.Core.Git;
 
-/// What PR mode adds to an analysis: the base commit and how many findings it already had.
-public sealed record BaseComparison(string BaseRef, CommitInfo BaseCommit, CommitInfo? HeadCommit, int BaseFindings);
+/// What PR mode adds to an analysis: the base commit and how many findings it already had, the configuration
+/// that decided the gate (the base's), how each suppression of an introduced finding was judged, and how the
+/// change loosens rules.yml.
+public sealed record BaseComparison(string BaseRef, CommitInfo BaseCommit, CommitInfo? HeadCommit, int BaseFindings)
+{
+    public Configuration.MetaLintConfig? Config { get; init; }
+    public IReadOnlyList<ExceptionApproval> Approvals { get; init; } = [];
+    public IReadOnlyList<string> Loosenings { get; init; } = [];
+}
 
 /// Git-aware analyses: against a base revision (PR mode) or of the staged content (pre-commit).
 /// Both write the blobs they need from the object database into a temporary folder laid out like the
@@ -15,12 +22,16 @@ public static class GitModes
 {
     /// Analyses the working tree and the tree at baseRef, and keeps only the findings whose fingerprints the
     /// base does not have. With changedOnly, both sides are limited to files that differ from baseRef.
+    /// Both sides are judged by the base's rules.yml (TrustedConfig); suppressions of introduced findings are
+    /// vetted (ApprovalCheck), and the refused ones become ML9003 findings.
     public static (AnalysisResult Result, BaseComparison Base) AgainstBase(
         IReadOnlyList<string> paths, AnalysisOptions options, string baseRef, bool changedOnly)
     {
         var root = options.Root ?? Discoverer.FindRoot(paths);
         using var git = GitRepository.Open(root);
         var baseCommit = git.Resolve(baseRef);
+        var trust = TrustedConfig.Load(git, baseCommit, baseRef, options.Config, paths.Count > 0 ? paths[0] : root);
+        options = options with { Config = trust.Effective };
         var changed = changedOnly ? git.ChangedSince(baseCommit) : null;
         var discoverer = new Discoverer(options.Config.Exclude);
 
@@ -35,9 +46,19 @@ public static class GitModes
 
         var before = baseResult.Findings.ToDictionary(f => f.Fingerprint, StringComparer.Ordinal);
         var introduced = headResult.Findings.Where(f => IsIntroduced(f, before))
-            .Select(f => WithBaseValue(f, baseResult.Settings)).ToList();
-        return (headResult with { Findings = introduced },
-            new BaseComparison(baseRef, GitRepository.Info(baseCommit), git.Head, baseResult.Findings.Count));
+            .Select(f => WithBaseValue(f, baseResult.Settings));
+        var approvals = new ApprovalCheck(git, baseCommit, trust);
+        var vetted = approvals.Apply(introduced);
+        vetted.AddRange(new RuleEngine(headResult.Rules, trust.Effective).Check(approvals.Rejected)
+            .Where(f => options.Only?.Contains(f.RuleId) ?? true));
+        var applied = headResult.AppliedExceptions.ToDictionary();
+        foreach (var entry in approvals.Rejected.Select(r => r.Attempt.Entry).OfType<Configuration.ExceptionEntry>())
+            if (applied.TryGetValue(entry, out var n) && (applied[entry] = n - 1) == 0) applied.Remove(entry);
+        return (headResult with { Findings = RuleEngine.Finalise(vetted), AppliedExceptions = applied },
+            new BaseComparison(baseRef, GitRepository.Info(baseCommit), git.Head, baseResult.Findings.Count)
+            {
+                Config = trust.Effective, Approvals = approvals.Approvals, Loosenings = trust.Loosenings,
+            });
     }
 
     /// Analyses the staged (index) content of staged metadata files under the given paths, and only those.

@@ -179,4 +179,32 @@ public sealed class GitRepository : IDisposable
                        name.EndsWith(SuffixTable.SourceSuffix, StringComparison.OrdinalIgnoreCase);
         return metadata && (keep == null || keep.Contains(path));
     }
+
+    /// The text of path (repository-relative, forward slashes) in the commit, or null when it holds no such file.
+    /// Bounded like a configuration file: a larger blob is a GitException.
+    public string? ReadText(Commit commit, string path)
+    {
+        if (commit[path] is not { TargetType: TreeEntryTargetType.Blob, Target: Blob blob }) return null;
+        if (blob.Size > IO.InputFile.DefaultConfigLimit)
+            throw new GitException($"{path} at {commit.Sha[..7]} is {blob.Size:N0} bytes, over the {IO.InputFile.DefaultConfigLimit:N0}-byte limit");
+        using var reader = new StreamReader(blob.GetContentStream(), detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    /// The commits reachable from HEAD but not from baseCommit, oldest first: what a pull request adds.
+    public IReadOnlyList<Commit> CommitsSince(Commit baseCommit) => _repo.Head.Tip == null ? [] :
+        _repo.Commits.QueryBy(new CommitFilter
+        {
+            IncludeReachableFrom = _repo.Head.Tip,
+            ExcludeReachableFrom = baseCommit,
+            SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Reverse,
+        }).ToList();
+
+    /// True when the commit gave path content none of its parents had (git's TREESAME test): it authored that
+    /// version of the file, rather than merging it from a parent.
+    public static bool Changes(Commit commit, string path)
+    {
+        var id = commit[path]?.Target.Id;
+        return commit.Parents.All(p => p[path]?.Target.Id != id) && !(id == null && !commit.Parents.Any());
+    }
 }
