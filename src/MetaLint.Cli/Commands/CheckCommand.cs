@@ -20,7 +20,7 @@ public static class CheckCommand
     /// Everything `check` was asked to do.
     private sealed record Request(
         string[] Paths, string Format, string? Output, string? Config, string FailOn, string? Category,
-        string? Root, int Jobs, string? Base, bool ChangedOnly, bool Staged, string? Evidence,
+        string? Root, int Jobs, string? Base, bool ChangedOnly, bool Staged, bool All, string? Evidence,
         string? Baseline, string? Environment);
 
     public static Command Create(CliOutput io)
@@ -47,20 +47,21 @@ public static class CheckCommand
         var jobs = new Option<int>("--jobs", "-j") { Description = "Files parsed in parallel (default: one per core).", DefaultValueFactory = _ => 0 };
         var baseRef = new Option<string?>("--base") { Description = "PR mode: report only findings the change introduces relative to GITREF (e.g. origin/main).", HelpName = "GITREF" };
         var changedOnly = new Option<bool>("--changed-only") { Description = "With --base: analyse only files that differ from GITREF." };
-        var staged = new Option<bool>("--staged") { Description = "Pre-commit: analyse the staged content (git index) of staged metadata files only." };
+        var staged = new Option<bool>("--staged") { Description = "Pre-commit: report what the staged content (git index) of staged metadata files introduces relative to HEAD." };
+        var all = new Option<bool>("--all") { Description = "With --staged: report every finding in the staged files, not only what they introduce." };
         var evidence = new Option<string?>("--evidence") { Description = "Write an audit evidence record (JSON, see docs/evidence.schema.json) to FILE.", HelpName = "FILE" };
         var baseline = new Option<string?>("--baseline") { Description = "Health Check baseline: the XML Salesforce exports, or the JSON form (default: the bundled Salesforce Baseline Standard).", HelpName = "FILE" };
         var environment = new Option<string?>("--environment") { Description = "Apply the min-score gate of this rules.yml environment.", HelpName = "NAME" };
 
         var command = new Command("check", "Analyse metadata files or folders and report findings.")
         {
-            paths, format, output, config, failOn, category, root, jobs, baseRef, changedOnly, staged, evidence,
+            paths, format, output, config, failOn, category, root, jobs, baseRef, changedOnly, staged, all, evidence,
             baseline, environment,
         };
         command.SetAction(parse => Execute(io, new Request(
             parse.GetValue(paths) ?? [], parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(config),
             parse.GetValue(failOn)!, parse.GetValue(category), parse.GetValue(root), parse.GetValue(jobs),
-            parse.GetValue(baseRef), parse.GetValue(changedOnly), parse.GetValue(staged), parse.GetValue(evidence),
+            parse.GetValue(baseRef), parse.GetValue(changedOnly), parse.GetValue(staged), parse.GetValue(all), parse.GetValue(evidence),
             parse.GetValue(baseline), parse.GetValue(environment))));
         return command;
     }
@@ -105,7 +106,7 @@ public static class CheckCommand
         {
             (result, comparison) = ProgressDisplay.Run(io, progress, () =>
                 req.Base != null ? GitModes.AgainstBase(paths, options, req.Base, req.ChangedOnly)
-                : req.Staged ? (GitModes.Staged(paths, options), (BaseComparison?)null)
+                : req.Staged ? GitModes.Staged(paths, options, req.All)
                 : (Analyzer.Run(paths, options), null));
         }
         catch (GitException e)
@@ -153,6 +154,7 @@ public static class CheckCommand
         req.Jobs < 0 ? "--jobs must be 0 (one per core) or more" :
         req.ChangedOnly && req.Base == null ? "--changed-only needs --base GITREF" :
         req.Staged && req.Base != null ? "--staged and --base cannot be combined" :
+        req.All && !req.Staged ? "--all needs --staged" :
         null;
 
     /// Why --output or --evidence cannot be written, or null. A name that discovery would take for metadata is

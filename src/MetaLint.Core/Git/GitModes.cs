@@ -1,7 +1,10 @@
 using MetaLint.Core.Baselines;
 using MetaLint.Core.Discovery;
+using MetaLint.Core.IO;
 using MetaLint.Core.Model;
+using MetaLint.Core.Parsing;
 using MetaLint.Core.Rules;
+using MetaLint.Core.Rules.Permissions;
 
 namespace MetaLint.Core.Git;
 
@@ -20,8 +23,8 @@ public sealed record BaseComparison(string BaseRef, CommitInfo BaseCommit, Commi
 /// repository, run the ordinary pipeline there, and delete it.
 public static class GitModes
 {
-    /// Analyses the working tree and the tree at baseRef, and keeps only the findings whose fingerprints the
-    /// base does not have. With changedOnly, both sides are limited to files that differ from baseRef.
+    /// Analyses the working tree and the tree at baseRef, and keeps only what the change introduces (Compare).
+    /// With changedOnly, both sides are limited to files that differ from baseRef.
     /// Both sides are judged by the base's rules.yml (TrustedConfig); suppressions of introduced findings are
     /// vetted (ApprovalCheck), and the refused ones become ML9003 findings.
     public static (AnalysisResult Result, BaseComparison Base) AgainstBase(
@@ -38,37 +41,84 @@ public static class GitModes
         var head = discoverer.Discover(root, paths);
         if (changed != null)
             head = head with { Files = head.Files.Where(f => changed.Contains(RepoPath(git, f.FullPath))).ToList() };
-        var headResult = Analyzer.Analyse(head, options);
 
         using var snapshot = new Snapshot(git.WorkDir);
         git.WriteTree(baseCommit, snapshot.Folder, changed);
-        var baseResult = Analyzer.Analyse(snapshot.Discover(discoverer, root, paths), options);
+        var (result, baseFindings) = Compare(head, snapshot.Discover(discoverer, root, paths), options);
 
-        var before = baseResult.Findings.ToDictionary(f => f.Fingerprint, StringComparer.Ordinal);
-        var introduced = headResult.Findings.Where(f => IsIntroduced(f, before))
-            .Select(f => WithBaseValue(f, baseResult.Settings));
         var approvals = new ApprovalCheck(git, baseCommit, trust);
-        var vetted = approvals.Apply(introduced);
-        vetted.AddRange(new RuleEngine(headResult.Rules, trust.Effective).Check(approvals.Rejected)
+        var vetted = approvals.Apply(result.Findings);
+        // Not through the suppression stage: a refusal cannot be excepted away.
+        var refused = RuleEngine.Finalise(new RuleEngine(result.Rules, trust.Effective).Check(approvals.Rejected)
             .Where(f => options.Only?.Contains(f.RuleId) ?? true));
-        var applied = headResult.AppliedExceptions.ToDictionary();
+        var applied = result.AppliedExceptions.ToDictionary();
         foreach (var entry in approvals.Rejected.Select(r => r.Attempt.Entry).OfType<Configuration.ExceptionEntry>())
             if (applied.TryGetValue(entry, out var n) && (applied[entry] = n - 1) == 0) applied.Remove(entry);
-        return (headResult with { Findings = RuleEngine.Finalise(vetted), AppliedExceptions = applied },
-            new BaseComparison(baseRef, GitRepository.Info(baseCommit), git.Head, baseResult.Findings.Count)
+        return (result with { Findings = RuleEngine.Sort([.. vetted, .. refused]), AppliedExceptions = applied },
+            new BaseComparison(baseRef, GitRepository.Info(baseCommit), git.Head, baseFindings)
             {
                 Config = trust.Effective, Approvals = approvals.Approvals, Loosenings = trust.Loosenings,
             });
     }
 
-    /// Analyses the staged (index) content of staged metadata files under the given paths, and only those.
-    public static AnalysisResult Staged(IReadOnlyList<string> paths, AnalysisOptions options)
+    /// Analyses the staged (index) content of staged metadata files under the given paths, and only those: what
+    /// it introduces relative to HEAD (Compare), or, with all (or before the first commit), every finding.
+    public static (AnalysisResult Result, BaseComparison? Base) Staged(IReadOnlyList<string> paths, AnalysisOptions options, bool all = false)
     {
         var root = options.Root ?? Discoverer.FindRoot(paths);
         using var git = GitRepository.Open(root);
+        var discoverer = new Discoverer(options.Config.Exclude);
         using var snapshot = new Snapshot(git.WorkDir);
         git.WriteIndex(snapshot.Folder, git.StagedPaths());
-        return Analyzer.Analyse(snapshot.Discover(new Discoverer(options.Config.Exclude), root, paths), options);
+        var staged = snapshot.Discover(discoverer, root, paths);
+        if (all || git.Head is not { } tip) return (Analyzer.Analyse(staged, options), null);
+
+        using var before = new Snapshot(git.WorkDir);
+        var headCommit = git.Resolve(tip.Sha);
+        git.WriteTree(headCommit, before.Folder, git.StagedOrigins());
+        var (result, baseFindings) = Compare(staged, before.Discover(discoverer, root, paths), options);
+        return (result, new BaseComparison("HEAD", tip, tip, baseFindings));
+    }
+
+    /// Analyses both sides and keeps the head's findings the base does not have (IsIntroduced), plus the profile
+    /// grants the head deletes instead of revoking (ML1010). Returns the head's result so limited, and how many
+    /// findings the base had.
+    private static (AnalysisResult Result, int BaseFindings) Compare(DiscoveryResult head, DiscoveryResult @base, AnalysisOptions options)
+    {
+        var headResult = Analyzer.Analyse(head, options);
+        var baseResult = Analyzer.Analyse(@base, options);
+        var before = baseResult.Findings.ToDictionary(f => f.Fingerprint, StringComparer.Ordinal);
+        var introduced = headResult.Findings.Where(f => IsIntroduced(f, before))
+            .Select(f => WithBaseValue(f, baseResult.Settings));
+        var removed = Analyzer.CheckDerived(RemovedGrants(head, @base), headResult.Rules, options);
+        return (headResult with { Findings = RuleEngine.Sort([.. introduced, .. removed]) }, baseResult.Findings.Count);
+    }
+
+    /// Profiles on both sides (by name) whose files differ: the grants the head's file drops (GrantRemoval).
+    private static List<RemovedGrant> RemovedGrants(DiscoveryResult head, DiscoveryResult @base)
+    {
+        var baseProfiles = @base.Files.Where(f => f.Kind == MetadataKind.Profile)
+            .DistinctBy(f => f.ComponentName, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(f => f.ComponentName, StringComparer.OrdinalIgnoreCase);
+        var removed = new List<RemovedGrant>();
+        foreach (var file in head.Files.Where(f => f.Kind == MetadataKind.Profile)
+                     .DistinctBy(f => f.ComponentName, StringComparer.OrdinalIgnoreCase))
+        {
+            if (!baseProfiles.TryGetValue(file.ComponentName, out var baseFile)) continue;
+            if (Read(file) is not { } afterText || Read(baseFile) is not { } beforeText || afterText == beforeText) continue;
+            if (MetadataParser.ParseText(file, afterText).Content is not { } after ||
+                MetadataParser.ParseText(baseFile, beforeText).Content is not { } was) continue;
+            removed.AddRange(GrantRemoval.Find(was, beforeText, after, file, afterText));
+        }
+        return removed;
+    }
+
+    /// A profile's text, bounded; an unreadable one is reported by the analysis itself (ML0001), so skipped here.
+    private static string? Read(SourceFile file)
+    {
+        try { return InputFile.ReadAllText(file.FullPath, InputFile.DefaultMetadataLimit, "profile"); }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
     }
 
     /// New when the base has no finding with this fingerprint, or had it at a lower level (a setting gone from

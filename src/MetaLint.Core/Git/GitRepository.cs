@@ -207,4 +207,17 @@ public sealed class GitRepository : IDisposable
         var id = commit[path]?.Target.Id;
         return commit.Parents.All(p => p[path]?.Target.Id != id) && !(id == null && !commit.Parents.Any());
     }
+
+    /// Every path the index changes relative to HEAD, deleted and renamed-from paths included: the HEAD side of a
+    /// pre-commit comparison.
+    public HashSet<string> StagedOrigins()
+    {
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in _repo.Diff.Compare<TreeChanges>(_repo.Head.Tip?.Tree, DiffTargets.Index))
+        {
+            paths.Add(c.Path);
+            paths.Add(c.OldPath);
+        }
+        return paths;
+    }
 }
