@@ -32,7 +32,7 @@ public static class GrantRemoval
                      .DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase))
             yield return new RemovedGrant(after.Kind, after.Name, p.Name, $"user permission {p.Name}",
                 $"<userPermissions><enabled>false</enabled><name>{p.Name}</name></userPermissions>",
-                At(p.NameLocation.Span.StartLine));
+                At(lines.BlockStart(p.NameLocation.Span.StartLine, "<userPermissions")));
 
         var objects = after.ObjectPermissions.GroupBy(o => o.Object, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
@@ -57,6 +57,16 @@ public static class GrantRemoval
         private readonly IList<DiffPlex.Model.DiffBlock> _blocks =
             Differ.Instance.CreateLineDiffs(before, after, ignoreWhitespace: false).DiffBlocks;
         private readonly int _afterLines = Math.Max(1, after.Split('\n').Length);
+        private readonly string[] _before = before.Split('\n');
+
+        /// The line of the start tag of the block holding beforeLine (a few lines up), else beforeLine: a line
+        /// diff may match a deleted block's first lines with the next block's, so the start tag is the anchor.
+        public int BlockStart(int beforeLine, string startTag)
+        {
+            for (var line = beforeLine; line >= 1 && line > beforeLine - 10 && line <= _before.Length; line--)
+                if (_before[line - 1].Contains(startTag, StringComparison.Ordinal)) return line;
+            return beforeLine;
+        }
 
         public int Map(int beforeLine)
         {

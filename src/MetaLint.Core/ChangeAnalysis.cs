@@ -1,0 +1,73 @@
+using MetaLint.Core.Baselines;
+using MetaLint.Core.Discovery;
+using MetaLint.Core.IO;
+using MetaLint.Core.Model;
+using MetaLint.Core.Parsing;
+using MetaLint.Core.Rules;
+using MetaLint.Core.Rules.Permissions;
+
+namespace MetaLint.Core;
+
+/// What a change introduces: two discovered trees (the base and the changed one) analysed alike and compared.
+/// Knows nothing of git: the git modes lay the two trees out and call it.
+public static class ChangeAnalysis
+{
+    /// Analyses both sides and keeps the head's findings the base does not have (IsIntroduced), plus the profile
+    /// grants the head deletes instead of revoking (ML1010). Returns the head's result so limited, and how many
+    /// findings the base had.
+    public static (AnalysisResult Result, int BaseFindings) Compare(DiscoveryResult head, DiscoveryResult @base, AnalysisOptions options)
+    {
+        var headResult = Analyzer.Analyse(head, options);
+        var baseResult = Analyzer.Analyse(@base, options);
+        var before = baseResult.Findings.ToDictionary(f => f.Fingerprint, StringComparer.Ordinal);
+        var introduced = headResult.Findings.Where(f => IsIntroduced(f, before))
+            .Select(f => WithBaseValue(f, baseResult.Settings));
+        var removed = Analyzer.CheckDerived(RemovedGrants(head, @base), headResult.Rules, options);
+        return (headResult with { Findings = RuleEngine.Sort([.. introduced, .. removed]) }, baseResult.Findings.Count);
+    }
+
+    /// Profiles on both sides (by name) whose files differ: the grants the head's file drops (GrantRemoval).
+    private static List<RemovedGrant> RemovedGrants(DiscoveryResult head, DiscoveryResult @base)
+    {
+        var baseProfiles = @base.Files.Where(f => f.Kind == MetadataKind.Profile)
+            .DistinctBy(f => f.ComponentName, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(f => f.ComponentName, StringComparer.OrdinalIgnoreCase);
+        var removed = new List<RemovedGrant>();
+        foreach (var file in head.Files.Where(f => f.Kind == MetadataKind.Profile)
+                     .DistinctBy(f => f.ComponentName, StringComparer.OrdinalIgnoreCase))
+        {
+            if (!baseProfiles.TryGetValue(file.ComponentName, out var baseFile)) continue;
+            if (Read(file) is not { } afterText || Read(baseFile) is not { } beforeText || afterText == beforeText) continue;
+            if (MetadataParser.ParseText(file, afterText).Content is not { } after ||
+                MetadataParser.ParseText(baseFile, beforeText).Content is not { } was) continue;
+            removed.AddRange(GrantRemoval.Find(was, beforeText, after, file, afterText));
+        }
+        return removed;
+    }
+
+    /// A profile's text, bounded; an unreadable one is reported by the analysis itself (ML0001), so skipped here.
+    private static string? Read(SourceFile file)
+    {
+        try { return InputFile.ReadAllText(file.FullPath, InputFile.DefaultMetadataLimit, "profile"); }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+    }
+
+    /// New when the base has no finding with this fingerprint, or had it at a lower level (a setting gone from
+    /// warning to critical), or with another value at the same level (OneYear to Never: both critical).
+    private static bool IsIntroduced(Finding f, IReadOnlyDictionary<string, Finding> before) =>
+        !before.TryGetValue(f.Fingerprint, out var old) ||
+        f.Level > old.Level ||
+        (f.Level == old.Level && f.Fact is SettingFact setting && setting != old.Fact);
+
+    /// Gives a setting finding the base's value of the setting, when the base set it too.
+    private static Finding WithBaseValue(Finding f, IReadOnlyList<SettingsComponent> baseSettings)
+    {
+        if (f.Fact is not SettingFact fact || SettingCatalog.Find(fact.Key) is not { } definition) return f;
+        var before = baseSettings
+            .Where(c => c.Kind == f.ComponentKind && c.Name == f.ComponentName)
+            .Select(c => SettingCatalog.AppliesTo(definition, c) ? SettingCatalog.Read(definition, c) : null)
+            .FirstOrDefault(r => r != null);
+        return before == null ? f : f with { Fact = fact with { BaseValue = before.Display } };
+    }
+}
