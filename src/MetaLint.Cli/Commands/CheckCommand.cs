@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.CommandLine;
 using MetaLint.Cli.Terminal;
 using MetaLint.Core;
+using MetaLint.Core.Baselines;
 using MetaLint.Core.Configuration;
 using MetaLint.Core.Discovery;
 using MetaLint.Core.Git;
@@ -21,7 +23,7 @@ public static class CheckCommand
     private sealed record Request(
         string[] Paths, string Format, string? Output, string? Config, string FailOn, string? Category,
         string? Root, int Jobs, string? Base, bool ChangedOnly, bool Staged, bool All, string? Evidence,
-        string? Baseline, string? Environment);
+        string? Baseline, string? Environment, double? MinScore, string? Summary);
 
     public static Command Create(CliOutput io)
     {
@@ -52,17 +54,19 @@ public static class CheckCommand
         var evidence = new Option<string?>("--evidence") { Description = "Write an audit evidence record (JSON, see docs/evidence.schema.json) to FILE.", HelpName = "FILE" };
         var baseline = new Option<string?>("--baseline") { Description = "Health Check baseline: the XML Salesforce exports, or the JSON form (default: the bundled Salesforce Baseline Standard).", HelpName = "FILE" };
         var environment = new Option<string?>("--environment") { Description = "Apply the min-score gate of this rules.yml environment.", HelpName = "NAME" };
+        var minScore = new Option<double?>("--min-score") { Description = "Exit 1 when the approximate Health Check score of the settings files is below N, or none can be scored.", HelpName = "N" };
+        var summary = new Option<string?>("--summary") { Description = "Append a Markdown summary (gates, counts, escalations, score) to FILE, e.g. $GITHUB_STEP_SUMMARY.", HelpName = "FILE" };
 
         var command = new Command("check", "Analyse metadata files or folders and report findings.")
         {
             paths, format, output, config, failOn, category, root, jobs, baseRef, changedOnly, staged, all, evidence,
-            baseline, environment,
+            baseline, environment, minScore, summary,
         };
         command.SetAction(parse => Execute(io, new Request(
             parse.GetValue(paths) ?? [], parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(config),
             parse.GetValue(failOn)!, parse.GetValue(category), parse.GetValue(root), parse.GetValue(jobs),
             parse.GetValue(baseRef), parse.GetValue(changedOnly), parse.GetValue(staged), parse.GetValue(all), parse.GetValue(evidence),
-            parse.GetValue(baseline), parse.GetValue(environment))));
+            parse.GetValue(baseline), parse.GetValue(environment), parse.GetValue(minScore), parse.GetValue(summary))));
         return command;
     }
 
@@ -139,12 +143,11 @@ public static class CheckCommand
             Score = result.Score,
         };
         if (!WriteReport(io, req, report)) return ExitCodes.Usage;
-        var exit = Gate(result.Findings, req.FailOn);
-        // An environment's score gate applies only when settings files were analysed.
-        if (gate is { MinScore: { } min } && result.Score != null &&
-            CommandSupport.BelowMinimum(io, result.Score, min, gate.Fail, $"environment '{gate.Name}'"))
-            exit = ExitCodes.Findings;
-        if (req.Evidence != null && !WriteEvidence(io, req, paths, result, report, comparison, config, exit))
+        var decision = ApplyGates(io, req, result, gate,
+            () => Analyzer.Score(paths, options with { Config = comparison?.Config ?? config }).Score);
+        var exit = decision.ExitCode;
+        if (req.Summary != null && !AppendSummary(io, req.Summary, report, decision)) return ExitCodes.Usage;
+        if (req.Evidence != null && !WriteEvidence(io, req, paths, result, report, comparison, config, decision))
             return ExitCodes.Usage;
         return exit;
     }
@@ -155,6 +158,11 @@ public static class CheckCommand
         req.ChangedOnly && req.Base == null ? "--changed-only needs --base GITREF" :
         req.Staged && req.Base != null ? "--staged and --base cannot be combined" :
         req.All && !req.Staged ? "--all needs --staged" :
+        req.MinScore is < 0 or > 100 or double.NaN ? "--min-score must be a number from 0 to 100" :
+        req.Staged && req.MinScore != null
+            ? "--min-score scores every settings file, --staged sees only the staged ones: run the score gate without --staged" :
+        req.Staged && req.Environment != null
+            ? "--environment scores every settings file, --staged sees only the staged ones: run the score gate without --staged" :
         null;
 
     /// Why --output or --evidence cannot be written, or null. A name that discovery would take for metadata is
@@ -197,11 +205,11 @@ public static class CheckCommand
     }
 
     private static bool WriteEvidence(CliOutput io, Request req, string[] paths, AnalysisResult result, Report report,
-        BaseComparison? comparison, MetaLintConfig config, int exit)
+        BaseComparison? comparison, MetaLintConfig config, GateDecision decision)
     {
         var head = comparison?.HeadCommit ?? TryHead(result.Discovery.Root);
         var record = new EvidenceRecord(report, paths, result.Discovery.Files.Select(f => f.RelativePath).ToList(),
-            result.AppliedExceptions, head, comparison, new GateDecision(req.FailOn, exit == ExitCodes.Ok, exit),
+            result.AppliedExceptions, head, comparison, decision,
             DateTimeOffset.UtcNow, config.Path, result.Score?.Score);
         return WriteFile(io, req.Evidence!, stream => EvidenceWriter.Write(record, stream));
     }
@@ -229,6 +237,52 @@ public static class CheckCommand
         catch (IOException e)
         {
             io.Error.WriteLine($"metalint: {e.Message}");
+            return false;
+        }
+    }
+
+    /// Every gate, in order: --fail-on over the findings, the environment's min-score, --min-score. A score gate is
+    /// never skipped: it scores every settings file of the tree under review (with --changed-only the analysis
+    /// saw only some: fullScore reads them all), and with none to score it fails as `baseline score` does.
+    private static GateDecision ApplyGates(CliOutput io, Request req, AnalysisResult result, EnvironmentGate? environment,
+        Func<HealthScore> fullScore)
+    {
+        var exit = Gate(result.Findings, req.FailOn);
+        var active = req.FailOn == "never" ? 0
+            : result.Findings.Count(f => !f.IsSuppressed && f.Level >= (RuleLevelExtensions.Parse(req.FailOn) ?? RuleLevel.Error));
+        List<GateCheck> checks =
+        [
+            new("findings", req.FailOn == "never" ? "none (fail-on never)" : $"no active finding at or above {req.FailOn}",
+                $"{active} active finding(s) at or above {req.FailOn}", exit == ExitCodes.Ok, true),
+        ];
+        HealthScore? score = null;
+        void ScoreGate(string name, double min, bool fail)
+        {
+            score ??= req.ChangedOnly ? fullScore() : result.Score ?? fullScore();
+            if (CommandSupport.BelowMinimum(io, score, min, fail, name)) exit = ExitCodes.Findings;
+            checks.Add(new GateCheck(name, $"score of at least {min.ToString("0.##", CultureInfo.InvariantCulture)}",
+                score.Score is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "no settings file could be scored",
+                score.Score >= min, fail));
+        }
+        if (environment is { MinScore: { } envMin }) ScoreGate($"environment '{environment.Name}'", envMin, environment.Fail);
+        if (req.MinScore is { } min) ScoreGate("--min-score", min, true);
+        return new GateDecision(req.FailOn, exit == ExitCodes.Ok, exit)
+        {
+            Checks = checks, Environment = environment?.Name, MinScore = environment?.MinScore ?? req.MinScore,
+        };
+    }
+
+    private static bool AppendSummary(CliOutput io, string path, Report report, GateDecision decision)
+    {
+        try
+        {
+            using var writer = new StreamWriter(path, append: true, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+            MarkdownSummary.Write(report, decision, writer);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            io.Error.WriteLine($"metalint: cannot append the summary to {path}: {e.Message}");
             return false;
         }
     }
