@@ -12,10 +12,13 @@ namespace MetaLint.Core;
 /// Knows nothing of git: the git modes lay the two trees out and call it.
 public static class ChangeAnalysis
 {
+    /// The comparison: the head's result limited to what it introduces, and of the base, its finding count,
+    /// the findings the head no longer has (fixed), and its score.
+    public sealed record Outcome(AnalysisResult Result, int BaseFindings, IReadOnlyList<Finding> Fixed, Baselines.HealthScore? BaseScore);
+
     /// Analyses both sides and keeps the head's findings the base does not have (IsIntroduced), plus the profile
-    /// grants the head deletes instead of revoking (ML1010). Returns the head's result so limited, and how many
-    /// findings the base had.
-    public static (AnalysisResult Result, int BaseFindings) Compare(DiscoveryResult head, DiscoveryResult @base, AnalysisOptions options)
+    /// grants the head deletes instead of revoking (ML1010).
+    public static Outcome Compare(DiscoveryResult head, DiscoveryResult @base, AnalysisOptions options)
     {
         var headResult = Analyzer.Analyse(head, options);
         var baseResult = Analyzer.Analyse(@base, options);
@@ -23,7 +26,9 @@ public static class ChangeAnalysis
         var introduced = headResult.Findings.Where(f => IsIntroduced(f, before))
             .Select(f => WithBaseValue(f, baseResult.Settings));
         var removed = Analyzer.CheckDerived(RemovedGrants(head, @base), headResult.Rules, options);
-        return (headResult with { Findings = RuleEngine.Sort([.. introduced, .. removed]) }, baseResult.Findings.Count);
+        var after = headResult.Findings.Select(f => f.Fingerprint).ToHashSet(StringComparer.Ordinal);
+        return new Outcome(headResult with { Findings = RuleEngine.Sort([.. introduced, .. removed]) }, baseResult.Findings.Count,
+            baseResult.Findings.Where(f => !after.Contains(f.Fingerprint)).ToList(), baseResult.Score);
     }
 
     /// Profiles on both sides (by name) whose files differ: the grants the head's file drops (GrantRemoval).

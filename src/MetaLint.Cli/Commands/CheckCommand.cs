@@ -23,7 +23,7 @@ public static class CheckCommand
     private sealed record Request(
         string[] Paths, string Format, string? Output, string? Config, string FailOn, string? Category,
         string? Root, int Jobs, string? Base, bool ChangedOnly, bool Staged, bool All, string? Evidence,
-        string? Baseline, string? Environment, double? MinScore, string? Summary);
+        string? Baseline, string? Environment, double? MinScore, string? Summary, string? EvidenceChain);
 
     public static Command Create(CliOutput io)
     {
@@ -55,23 +55,25 @@ public static class CheckCommand
         var baseline = new Option<string?>("--baseline") { Description = "Health Check baseline: the XML Salesforce exports, or the JSON form (default: the bundled Salesforce Baseline Standard).", HelpName = "FILE" };
         var environment = new Option<string?>("--environment") { Description = "Apply the min-score gate of this rules.yml environment.", HelpName = "NAME" };
         var minScore = new Option<double?>("--min-score") { Description = "Exit 1 when the approximate Health Check score of the settings files is below N, or none can be scored.", HelpName = "N" };
+        var evidenceChain = new Option<string?>("--evidence-chain") { Description = "Append the evidence record to FILE, a JSON-lines log in which each record carries the SHA-256 of the previous one (check it with `metalint evidence verify FILE`).", HelpName = "FILE" };
         var summary = new Option<string?>("--summary") { Description = "Append a Markdown summary (gates, counts, escalations, score) to FILE, e.g. $GITHUB_STEP_SUMMARY.", HelpName = "FILE" };
 
         var command = new Command("check", "Analyse metadata files or folders and report findings.")
         {
             paths, format, output, config, failOn, category, root, jobs, baseRef, changedOnly, staged, all, evidence,
-            baseline, environment, minScore, summary,
+            baseline, environment, minScore, summary, evidenceChain,
         };
         command.SetAction(parse => Execute(io, new Request(
             parse.GetValue(paths) ?? [], parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(config),
             parse.GetValue(failOn)!, parse.GetValue(category), parse.GetValue(root), parse.GetValue(jobs),
             parse.GetValue(baseRef), parse.GetValue(changedOnly), parse.GetValue(staged), parse.GetValue(all), parse.GetValue(evidence),
-            parse.GetValue(baseline), parse.GetValue(environment), parse.GetValue(minScore), parse.GetValue(summary))));
+            parse.GetValue(baseline), parse.GetValue(environment), parse.GetValue(minScore), parse.GetValue(summary), parse.GetValue(evidenceChain))));
         return command;
     }
 
     private static int Execute(CliOutput io, Request req)
     {
+        var started = DateTimeOffset.UtcNow;
         var paths = req.Paths.Length == 0 ? ["."] : req.Paths;
         if (Validate(req) is { } problem) return Usage(io, problem);
         // PATH takes any number of values, so a mistyped option would otherwise be read as a path.
@@ -147,7 +149,8 @@ public static class CheckCommand
             () => Analyzer.Score(paths, options with { Config = comparison?.Config ?? config }).Score);
         var exit = decision.ExitCode;
         if (req.Summary != null && !AppendSummary(io, req.Summary, report, decision)) return ExitCodes.Usage;
-        if (req.Evidence != null && !WriteEvidence(io, req, paths, result, report, comparison, config, decision))
+        if ((req.Evidence != null || req.EvidenceChain != null) &&
+            !WriteEvidence(io, req, paths, result, report, comparison, config, decision, started))
             return ExitCodes.Usage;
         return exit;
     }
@@ -170,11 +173,13 @@ public static class CheckCommand
     /// alone would not protect the checkout's own files.
     private static string? OutputProblem(Request req, IEnumerable<string> inputs)
     {
-        string? Problem(string? path, string what, string? other) =>
+        string? Problem(string? path, string what, params string?[] others) =>
             path == null ? null
             : SuffixTable.Recognise(Path.GetFileName(path)) != null ? $"{what} '{path}' is named like a metadata file; MetaLint never writes one"
-            : OutputFile.Problem(path, what, inputs, [other]);
-        return Problem(req.Output, "--output", req.Evidence) ?? Problem(req.Evidence, "--evidence", req.Output);
+            : OutputFile.Problem(path, what, inputs, others);
+        return Problem(req.Output, "--output", req.Evidence, req.EvidenceChain) ??
+               Problem(req.Evidence, "--evidence", req.Output, req.EvidenceChain) ??
+               Problem(req.EvidenceChain, "--evidence-chain", req.Output, req.Evidence);
     }
 
     private static int Usage(CliOutput io, string problem)
@@ -205,13 +210,28 @@ public static class CheckCommand
     }
 
     private static bool WriteEvidence(CliOutput io, Request req, string[] paths, AnalysisResult result, Report report,
-        BaseComparison? comparison, MetaLintConfig config, GateDecision decision)
+        BaseComparison? comparison, MetaLintConfig config, GateDecision decision, DateTimeOffset started)
     {
         var head = comparison?.HeadCommit ?? TryHead(result.Discovery.Root);
         var record = new EvidenceRecord(report, paths, result.Discovery.Files.Select(f => f.RelativePath).ToList(),
             result.AppliedExceptions, head, comparison, decision,
-            DateTimeOffset.UtcNow, config.Path, result.Score?.Score);
-        return WriteFile(io, req.Evidence!, stream => EvidenceWriter.Write(record, stream));
+            DateTimeOffset.UtcNow, config.Path, result.Score?.Score)
+        {
+            Initiator = Initiator.FromEnvironment(Environment.GetEnvironmentVariable, Environment.UserName),
+            Started = started,
+        };
+        if (req.Evidence != null && !WriteFile(io, req.Evidence, stream => EvidenceWriter.Write(record, stream))) return false;
+        if (req.EvidenceChain == null) return true;
+        try
+        {
+            EvidenceChain.Append(req.EvidenceChain, record);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            io.Error.WriteLine($"metalint: cannot append to the evidence chain {req.EvidenceChain}: {e.Message}");
+            return false;
+        }
     }
 
     private static CommitInfo? TryHead(string root)

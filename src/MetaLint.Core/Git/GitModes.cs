@@ -1,6 +1,7 @@
 using MetaLint.Core.Discovery;
 using MetaLint.Core.Model;
 using MetaLint.Core.Rules;
+using Commit = LibGit2Sharp.Commit;
 
 namespace MetaLint.Core.Git;
 
@@ -12,7 +13,20 @@ public sealed record BaseComparison(string BaseRef, CommitInfo BaseCommit, Commi
     public Configuration.MetaLintConfig? Config { get; init; }
     public IReadOnlyList<ExceptionApproval> Approvals { get; init; } = [];
     public IReadOnlyList<string> Loosenings { get; init; } = [];
+
+    /// Repository paths that differ between the base and the working tree (committed or not).
+    public IReadOnlyList<string> ChangedFiles { get; init; } = [];
+
+    /// Findings the base had and the change removed, each with the commit that removed it: the remediation log.
+    public IReadOnlyList<FixedFinding> Fixed { get; init; } = [];
+
+    /// The base's approximate Health Check score; null with --changed-only (the base was read only in part).
+    public Baselines.HealthScore? BaseScore { get; init; }
 }
+
+/// A finding present at the base and gone in the change. RemovedBy: the latest commit of the change that changed its
+/// file; null when the change that removed it is not committed.
+public sealed record FixedFinding(Finding Finding, string RepoPath, CommitInfo? RemovedBy);
 
 /// Git-aware analyses: against a base revision (PR mode) or of the staged content (pre-commit).
 /// Both write the blobs they need from the object database into a temporary folder laid out like the
@@ -40,7 +54,7 @@ public static class GitModes
 
         using var snapshot = new Snapshot(git.WorkDir);
         git.WriteTree(baseCommit, snapshot.Folder, changed);
-        var (result, baseFindings) = ChangeAnalysis.Compare(head, snapshot.Discover(discoverer, root, paths), options);
+        var (result, baseFindings, @fixed, baseScore) = ChangeAnalysis.Compare(head, snapshot.Discover(discoverer, root, paths), options);
 
         var approvals = new ApprovalCheck(git, baseCommit, trust);
         var vetted = approvals.Apply(result.Findings);
@@ -54,6 +68,8 @@ public static class GitModes
             new BaseComparison(baseRef, GitRepository.Info(baseCommit), git.Head, baseFindings)
             {
                 Config = trust.Effective, Approvals = approvals.Approvals, Loosenings = trust.Loosenings,
+                ChangedFiles = (changed ?? git.ChangedSince(baseCommit)).Where(p => p.Length > 0).Order(StringComparer.Ordinal).ToList(),
+                Fixed = Remediations(git, baseCommit, snapshot.Folder, @fixed), BaseScore = changedOnly ? null : baseScore,
             });
     }
 
@@ -72,8 +88,22 @@ public static class GitModes
         using var before = new Snapshot(git.WorkDir);
         var headCommit = git.Resolve(tip.Sha);
         git.WriteTree(headCommit, before.Folder, git.StagedOrigins());
-        var (result, baseFindings) = ChangeAnalysis.Compare(staged, before.Discover(discoverer, root, paths), options);
-        return (result, new BaseComparison("HEAD", tip, tip, baseFindings));
+        var outcome = ChangeAnalysis.Compare(staged, before.Discover(discoverer, root, paths), options);
+        return (outcome.Result, new BaseComparison("HEAD", tip, tip, outcome.BaseFindings));
+    }
+
+    /// Each fixed finding with the latest commit of the change that changed its file (base-side path), unless the
+    /// working tree still differs from HEAD there: then the removal is not committed yet.
+    private static List<FixedFinding> Remediations(GitRepository git, Commit baseCommit, string snapshotFolder, IReadOnlyList<Finding> @fixed)
+    {
+        var commits = git.CommitsSince(baseCommit);
+        var uncommitted = git.Head is { } tip ? git.ChangedSince(git.Resolve(tip.Sha)) : [];
+        return @fixed.Select(f =>
+        {
+            var path = Path.GetRelativePath(snapshotFolder, f.Location.File.FullPath).Replace('\\', '/');
+            var by = uncommitted.Contains(path) ? null : commits.LastOrDefault(c => GitRepository.Changes(c, path));
+            return new FixedFinding(f, path, by == null ? null : GitRepository.Info(by));
+        }).ToList();
     }
 
     private static string RepoPath(GitRepository git, string fullPath) =>

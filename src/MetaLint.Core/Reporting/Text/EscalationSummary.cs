@@ -44,7 +44,7 @@ public static class EscalationSummary
         _ => " (accepted, no approver)",
     };
 
-    private static string Describe(MetadataKind kind, string name) => kind switch
+    public static string Describe(MetadataKind kind, string name) => kind switch
     {
         MetadataKind.SecuritySettings => "Security.settings",
         MetadataKind.ProfilePasswordPolicy or MetadataKind.ProfileSessionSetting =>
@@ -53,7 +53,7 @@ public static class EscalationSummary
     };
 
     /// "+Modify All Data", "+Modify All on Account", "sessionTimeout TwoHours -> TwentyFourHours"; else the detail.
-    private static string Label(Finding f) => f.Fact switch
+    public static string Label(Finding f) => f.Fact switch
     {
         PermissionFact p => "+" + UserPermissionLabels.For(p.Permission),
         ObjectAccessFact o => $"+{o.Access.Label()} on {o.Object}",
