@@ -35,8 +35,7 @@ fi
 
 profile="${1:-}"
 if [ -z "$profile" ]; then
-  python3 ../shared/tools/gen_org.py --help > /dev/null 2>&1 || { echo "pass a profile to time"; exit 0; }
-  python3 ../shared/tools/gen_org.py "$out/org" --profiles 1 --permsets 0 --objects 300 --fields 20 --seed 7 > /dev/null
+  python3 bench/gen_org.py "$out/org" --profiles 1 --permsets 0 --objects 300 --fields 20 --seed 7 > /dev/null
   profile=$(find "$out/org" -name '*.profile-meta.xml' | head -1)
 fi
 echo "timing one-file check of $profile ($(du -h "$profile" | cut -f1))"

@@ -2,7 +2,7 @@
 """Edit latency of `METALINT lsp` on a large profile, against `METALINT check` of the same file in the same run.
 
 Usage: bench/lsp-edit-latency.py METALINT [PROFILE]
-Without PROFILE a ~4 MB profile is generated with ../shared/tools/gen_org.py. Opens it, then:
+Without PROFILE a ~4 MB profile is generated with bench/gen_org.py. Opens it, then:
   1. 100 single-character edits (incremental sync), one at a time: the time from writing each change to reading
      the diagnostics published for its version (median, p90);
   2. a flood of 100 changes written at once: which version's diagnostics arrive first (must be the last one).
@@ -54,7 +54,7 @@ def main():
         profile = pathlib.Path(sys.argv[2]).resolve()
     else:
         out = pathlib.Path(tempfile.mkdtemp(prefix="metalint-bench-"))
-        gen = pathlib.Path(__file__).resolve().parents[2] / "shared" / "tools" / "gen_org.py"
+        gen = pathlib.Path(__file__).resolve().parent / "gen_org.py"
         subprocess.run([sys.executable, str(gen), str(out), "--profiles", "1", "--permsets", "0", "--objects", "1100",
                         "--fields", "20", "--seed", "7"], check=True, stdout=subprocess.DEVNULL)
         profile = next(out.rglob("*.profile-meta.xml")).resolve()

@@ -4,18 +4,19 @@
 #   1. bench/XmlBaseline: every file tokenized by XmlReader on one thread (the yardstick), with and without Dynamic PGO
 #   2. metalint check on the whole tree: AOT text, AOT SARIF, JIT text
 #   3. metalint check on one profile of about 2 MB (hyperfine): AOT text, AOT SARIF, AOT --staged, JIT text
-# and prints wall time, MB/s, peak RSS and the metalint/baseline throughput ratios.
+# and prints wall time (median and range over the repeats), MB/s, peak RSS and the metalint/baseline throughput ratios
+# (median, and the range of the per-repeat ratios: each repeat's metalint run against that repeat's baseline run).
+# Needs only the repository, the .NET SDK, python3 and /usr/bin/time (hyperfine for the one-file timings).
 #
 # BENCH_SIZE=full  (default) about 400 MB: 120 profiles of ~2.7 MB (400 objects x 40 fields), 200 permission sets
 # BENCH_SIZE=small about 40 MB, for a quick check
-# BENCH_RUNS=N     repetitions per whole-tree measurement (default 3; best wall kept, peak RSS is the max)
-# GEN_ORG=PATH     the org generator (default /work/shared/tools/gen_org.py)
+# BENCH_RUNS=N     repetitions per whole-tree measurement (default 5; median wall shown, peak RSS is the max)
 # BENCH_ORG=DIR    where the org is generated (default bench/out/org-$BENCH_SIZE; reused when present)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo="$PWD"
 size="${BENCH_SIZE:-full}"
-runs="${BENCH_RUNS:-3}"
+runs="${BENCH_RUNS:-5}"
 case "$size" in
   full)  gen_args=(--profiles 120 --permsets 200 --objects 400 --fields 40) ;;
   small) gen_args=(--profiles 12 --permsets 20 --objects 400 --fields 40) ;;
@@ -27,7 +28,7 @@ mkdir -p "$out"
 
 if [ ! -f "$org/sfdx-project.json" ]; then
   echo "generating $size org in $org ..."
-  python3 "${GEN_ORG:-/work/shared/tools/gen_org.py}" "$org" "${gen_args[@]}" --seed 42
+  python3 "$repo/bench/gen_org.py" "$org" "${gen_args[@]}" --seed 42
 fi
 
 echo "building Release (JIT) and NativeAOT ..."
@@ -42,7 +43,7 @@ bytes=$(find "$org" -name '*-meta.xml' -printf '%s\n' | awk '{s+=$1} END {print 
 # The one-file case: a single profile of about 2 MB (300 objects x 40 fields, 12,000 fieldPermissions).
 one_org="$out/org-one"
 [ -f "$one_org/sfdx-project.json" ] ||
-  python3 "${GEN_ORG:-/work/shared/tools/gen_org.py}" "$one_org" --profiles 1 --permsets 0 --objects 300 --fields 40 --seed 7 >/dev/null
+  python3 "$repo/bench/gen_org.py" "$one_org" --profiles 1 --permsets 0 --objects 300 --fields 40 --seed 7 >/dev/null
 one_file=$(find "$one_org" -name '*.profile-meta.xml' | head -1)
 one_bytes=$(stat -c %s "$one_file")
 
@@ -58,8 +59,17 @@ measure() {
     /User time/ {u=$2} /System time/ {y=$2} /Maximum resident set size/ {rss=$2}
     END {print wall, u+y, rss}' "$out/time.txt" >>"$out/$name.runs"
 }
-# best NAME: best wall, the CPU time of that run, and the largest peak RSS over all runs.
-best() { sort -n "$out/$1.runs" | awk -v name="$1" 'NR==1 {w=$1; c=$2} {if ($3>r) r=$3} END {print w, c, r}'; }
+# stats NAME: median wall, its range (min-max), the median CPU time, and the largest peak RSS over all runs.
+stats() {
+  sort -n "$out/$1.runs" | awk '{w[NR]=$1; c[NR]=$2; if ($3>r) r=$3}
+    END {m=int((NR+1)/2); print w[m], w[1], w[NR], c[m], r}'
+}
+# ratios BASE NAME [COLUMN]: median and range of BASE wall (or CPU, column 2) / NAME's, repeat by repeat
+# (interleaved, so similar load).
+ratios() {
+  paste -d' ' "$out/$1.runs" "$out/$2.runs" | awk -v c="${3:-1}" '{print $c/$(c+3)}' | sort -n |
+    awk '{r[NR]=$1} END {m=int((NR+1)/2); printf "%.2fx (%.2f-%.2f)", r[m], r[1], r[NR]}'
+}
 
 # Whole-tree runs are interleaved (baselines, then each metalint variant; repeat) so each sees similar machine load.
 rm -f "$out"/*.runs
@@ -70,28 +80,29 @@ for _ in $(seq "$runs"); do
   measure tree-sarif "$aot" check "$org" --format sarif --fail-on never
   measure tree-jit "${jit[@]}" check "$org" --fail-on never
 done
-read -r base_s base_cpu base_kb < <(best baseline)
-read -r basen_s basen_cpu basen_kb < <(best baseline-nopgo)
-read -r tree_s tree_cpu tree_kb < <(best tree)
-read -r sarif_s sarif_cpu sarif_kb < <(best tree-sarif)
-read -r jtree_s jtree_cpu jtree_kb < <(best tree-jit)
 
 mbs() { awk "BEGIN{printf \"%.0f\", $1/1048576/$2}"; }
-ratio() { awk "BEGIN{printf \"%.2f\", $1/$2}"; }
 echo
-echo "machine:  $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), .NET $(dotnet --version)"
+echo "machine:  $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), .NET $(dotnet --version), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "org:      $size, $files files, $(awk "BEGIN{printf \"%.0f\", $bytes/1048576}") MB ($org)"
-echo "runs:     $runs of each, interleaved; best wall time shown (CPU = user+sys of that run), peak RSS = max over runs"
+echo "runs:     $runs of each, interleaved; median wall (range), CPU = user+sys median, peak RSS = max over runs"
 echo "baseline internal: $(cat "$out/baseline.stdout")"
-row() { printf '%-46s %8.2f %8.2f %8s %12.0f\n' "$1" "$2" "$3" "$(mbs "$4" "$2")" "$(awk "BEGIN{print $5/1024}")"; }
-printf '%-46s %8s %8s %8s %12s\n' "measurement" "wall s" "CPU s" "MB/s" "peak RSS MB"
-row "XmlReader baseline, 1 thread" "$base_s" "$base_cpu" "$bytes" "$base_kb"
-row "XmlReader baseline, 1 thread, TieredPGO off" "$basen_s" "$basen_cpu" "$bytes" "$basen_kb"
-row "metalint check, tree, text (AOT)" "$tree_s" "$tree_cpu" "$bytes" "$tree_kb"
-row "metalint check, tree, SARIF (AOT)" "$sarif_s" "$sarif_cpu" "$bytes" "$sarif_kb"
-row "metalint check, tree, text (JIT)" "$jtree_s" "$jtree_cpu" "$bytes" "$jtree_kb"
-echo "throughput ratio metalint/baseline, whole tree: AOT $(ratio "$base_s" "$tree_s")x (text), $(ratio "$base_s" "$sarif_s")x (SARIF); JIT $(ratio "$base_s" "$jtree_s")x (text)"
-echo "  against the baseline with TieredPGO off: AOT $(ratio "$basen_s" "$tree_s")x (text), $(ratio "$basen_s" "$sarif_s")x (SARIF); JIT $(ratio "$basen_s" "$jtree_s")x (text)"
+printf '%-46s %8s %13s %7s %6s %8s %-20s %-20s\n' "measurement" "wall s" "range" "CPU s" "MB/s" "RSS MB" "vs baseline" "vs baseline PGO off"
+row() {
+  local w lo hi c r
+  read -r w lo hi c r < <(stats "$2")
+  printf '%-46s %8.2f %13s %7.2f %6s %8.0f %-20s %-20s\n' "$1" "$w" "$(printf '%.2f-%.2f' "$lo" "$hi")" "$c" \
+    "$(mbs "$bytes" "$w")" "$(awk "BEGIN{print $r/1024}")" "${3:-}" "${4:-}"
+}
+row "XmlReader baseline, 1 thread" baseline "1.00x"
+row "XmlReader baseline, 1 thread, TieredPGO off" baseline-nopgo "" "1.00x"
+row "metalint check, tree, text (AOT)" tree "$(ratios baseline tree)" "$(ratios baseline-nopgo tree)"
+row "metalint check, tree, SARIF (AOT)" tree-sarif "$(ratios baseline tree-sarif)" "$(ratios baseline-nopgo tree-sarif)"
+row "metalint check, tree, text (JIT)" tree-jit "$(ratios baseline tree-jit)" "$(ratios baseline-nopgo tree-jit)"
+echo "(vs baseline: baseline wall / metalint wall per repeat, median (range); above 1 means faster than the tokenizer)"
+echo "CPU time, baseline / metalint per repeat (steadier than wall time on a loaded machine): text (AOT) $(ratios baseline tree 2)," \
+  "SARIF (AOT) $(ratios baseline tree-sarif 2), text (JIT) $(ratios baseline tree-jit 2); PGO-off baseline:" \
+  "$(ratios baseline-nopgo tree 2), $(ratios baseline-nopgo tree-sarif 2), $(ratios baseline-nopgo tree-jit 2)"
 echo "findings in the SARIF report: $(grep -c '"ruleId"' "$out/tree-sarif.stdout" || true)"
 
 # One file: too short for /usr/bin/time's 10 ms resolution, so hyperfine. --staged runs in a throwaway repository
@@ -107,10 +118,16 @@ hyperfine -N -i --warmup 3 --runs "${BENCH_ONE_RUNS:-30}" --export-json "$out/on
   "$aot check '$one_file'" \
   "$aot check '$one_file' --format sarif" \
   "$aot check --staged '$staged/profiles/One.profile-meta.xml'" \
+  "${jit[*]} --version" \
   "${jit[*]} check '$one_file'" >/dev/null
 python3 - "$out/one.json" <<'PY'
 import json, sys
-for r in json.load(open(sys.argv[1]))["results"]:
+results = json.load(open(sys.argv[1]))["results"]
+for r in results:
     cmd = r["command"].replace(sys.argv[1].rsplit("/", 1)[0] + "/", "")
-    print(f"  {r['mean']*1000:7.1f} ms +- {r['stddev']*1000:4.1f}  (min {r['min']*1000:5.1f})  {cmd}")
+    print(f"  median {r['median']*1000:7.1f} ms  min {r['min']*1000:6.1f}  CPU {(r['user'] + r['system'])*1000:6.1f} ms  {cmd}")
+text, sarif = results[1], results[2]
+print(f"  SARIF over text, one file (AOT): {(sarif['median'] - text['median'])*1000:+.1f} ms (medians),"
+      f" {(sarif['min'] - text['min'])*1000:+.1f} ms (minimums),"
+      f" {(sarif['user'] + sarif['system'] - text['user'] - text['system'])*1000:+.1f} ms CPU")
 PY

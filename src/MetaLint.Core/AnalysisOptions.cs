@@ -1,3 +1,4 @@
+using MetaLint.Core.IO;
 using MetaLint.Core.Baselines;
 using MetaLint.Core.Configuration;
 
@@ -25,6 +26,9 @@ public sealed record AnalysisOptions
 
     /// Counters a front end may poll to show progress; null when nobody watches.
     public AnalysisProgress? Progress { get; init; }
+
+    /// Largest metadata file read (check --max-file-size); a larger one is an ML0001 finding, never read.
+    public long MaxFileSize { get; init; } = InputFile.DefaultMetadataLimit;
 
     /// Text to analyse instead of what is on disk, by full path: an editor's unsaved buffers (metalint lsp).
     public IReadOnlyDictionary<string, string>? Unsaved { get; init; }

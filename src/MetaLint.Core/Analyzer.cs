@@ -1,6 +1,7 @@
 using MetaLint.Core.Baselines;
 using MetaLint.Core.Configuration;
 using MetaLint.Core.Discovery;
+using MetaLint.Core.IO;
 using MetaLint.Core.Model;
 using MetaLint.Core.Parsing;
 using MetaLint.Core.Rules;
@@ -25,7 +26,9 @@ public static class Analyzer
         var baseline = Baseline.Effective(options.Baseline);
         var rules = RulesFor(baseline, options.Config);
         var engine = new RuleEngine(rules, options.Config);
-        var (raw, directives, settings) = CheckAll(discovery.Files, engine, options.Jobs, options.Progress, options.Unsaved);
+        var (raw, directives, settings) = CheckAll(discovery.Files, engine, options.Jobs, options.Progress, options.Unsaved,
+            options.MaxFileSize);
+        raw.AddRange(engine.Check(discovery.Refused.Concat<object>(discovery.Symlinks)));
         var filter = new SuppressionFilter(options.Config, options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow));
         var findings = filter.Apply(raw, directives);
         findings.AddRange(engine.Check(filter.Issues));
@@ -60,7 +63,7 @@ public static class Analyzer
         var settingsFiles = discovery.Files
             .Where(f => f.Kind is MetadataKind.SecuritySettings or MetadataKind.ProfilePasswordPolicy or MetadataKind.ProfileSessionSetting)
             .ToList();
-        var model = BuildModel(ParseAll(settingsFiles, options.Jobs));
+        var model = BuildModel(ParseAll(settingsFiles, options.Jobs, options.MaxFileSize));
         return (HealthScore.Compute(model.Settings, Baseline.Effective(options.Baseline)), discovery, model.ParseFailures);
     }
 
@@ -70,12 +73,13 @@ public static class Analyzer
         RuleCatalog.All.Select(r => r is SettingRule s ? s.Bind(effective, config.MissingSettingPolicy) : r).ToList();
 
     /// Parses and checks files in parallel, one file at a time: a file's model is dropped as soon as its rules
-    /// have run, so memory stays flat however large the org. The files of a decomposed permission set are kept
+    /// have run, so memory stays flat however large the org; so are its inline directives that match none of its
+    /// findings. The files of a decomposed permission set are kept
     /// and checked together at the end. Findings (unsorted) and directives come back in file order.
     /// Settings components (small) are kept for the score.
     public static (List<Finding> Findings, List<InlineDirective> Directives, List<SettingsComponent> Settings) CheckAll(
         IReadOnlyList<SourceFile> files, RuleEngine engine, int jobs = 0, AnalysisProgress? progress = null,
-        IReadOnlyDictionary<string, string>? unsaved = null)
+        IReadOnlyDictionary<string, string>? unsaved = null, long limit = InputFile.DefaultMetadataLimit)
     {
         var findings = new List<Finding>[files.Count];
         var directives = new IReadOnlyList<InlineDirective>[files.Count];
@@ -86,14 +90,18 @@ public static class Analyzer
         {
             var parsed = unsaved != null && unsaved.TryGetValue(files[i].FullPath, out var text)
                 ? MetadataParser.ParseText(files[i], text)
-                : MetadataParser.Parse(files[i]);
-            directives[i] = parsed.Directives;
-            if (files[i].DecomposedSet != null) decomposed[i] = parsed;
+                : MetadataParser.Parse(files[i], limit);
+            if (files[i].DecomposedSet != null)
+            {
+                decomposed[i] = parsed;   // checked with its set at the end
+                directives[i] = parsed.Directives;
+            }
             else
             {
                 var model = BuildModel([parsed]);
                 findings[i] = engine.Check(model.Components);
                 if (model.Settings.Count > 0) settings[i] = model.Settings[0];
+                directives[i] = Used(parsed.Directives, findings[i]);
             }
             progress?.Parsed();
         });
@@ -102,11 +110,20 @@ public static class Analyzer
             [.. directives.SelectMany(d => d)], [.. settings.OfType<SettingsComponent>()]);
     }
 
+    /// The directives of a checked file that can suppress one of its findings: the rest (a file may carry thousands)
+    /// are dropped with the file instead of being held until the end of the run.
+    private static IReadOnlyList<InlineDirective> Used(IReadOnlyList<InlineDirective> directives, List<Finding> findings)
+    {
+        if (directives.Count == 0) return directives;
+        var lines = findings.Select(f => f.Span.StartLine).ToHashSet();
+        return directives.Where(d => d.Reason != null && lines.Contains(d.AppliesToLine)).ToList();
+    }
+
     /// Parses files in parallel; results keep the input order so output stays deterministic.
-    public static ParsedFile[] ParseAll(IReadOnlyList<SourceFile> files, int jobs = 0)
+    public static ParsedFile[] ParseAll(IReadOnlyList<SourceFile> files, int jobs = 0, long limit = InputFile.DefaultMetadataLimit)
     {
         var results = new ParsedFile[files.Count];
-        ForEachFile(files.Count, jobs, i => results[i] = MetadataParser.Parse(files[i]));
+        ForEachFile(files.Count, jobs, i => results[i] = MetadataParser.Parse(files[i], limit));
         return results;
     }
 

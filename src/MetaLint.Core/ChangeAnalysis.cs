@@ -25,14 +25,14 @@ public static class ChangeAnalysis
         var before = baseResult.Findings.ToDictionary(f => f.Fingerprint, StringComparer.Ordinal);
         var introduced = headResult.Findings.Where(f => IsIntroduced(f, before))
             .Select(f => WithBaseValue(f, baseResult.Settings));
-        var removed = Analyzer.CheckDerived(RemovedGrants(head, @base), headResult.Rules, options);
+        var removed = Analyzer.CheckDerived(RemovedGrants(head, @base, options.MaxFileSize), headResult.Rules, options);
         var after = headResult.Findings.Select(f => f.Fingerprint).ToHashSet(StringComparer.Ordinal);
         return new Outcome(headResult with { Findings = RuleEngine.Sort([.. introduced, .. removed]) }, baseResult.Findings.Count,
             baseResult.Findings.Where(f => !after.Contains(f.Fingerprint)).ToList(), baseResult.Score);
     }
 
     /// Profiles on both sides (by name) whose files differ: the grants the head's file drops (GrantRemoval).
-    private static List<RemovedGrant> RemovedGrants(DiscoveryResult head, DiscoveryResult @base)
+    private static List<RemovedGrant> RemovedGrants(DiscoveryResult head, DiscoveryResult @base, long limit)
     {
         var baseProfiles = @base.Files.Where(f => f.Kind == MetadataKind.Profile)
             .DistinctBy(f => f.ComponentName, StringComparer.OrdinalIgnoreCase)
@@ -42,7 +42,7 @@ public static class ChangeAnalysis
                      .DistinctBy(f => f.ComponentName, StringComparer.OrdinalIgnoreCase))
         {
             if (!baseProfiles.TryGetValue(file.ComponentName, out var baseFile)) continue;
-            if (Read(file) is not { } afterText || Read(baseFile) is not { } beforeText || afterText == beforeText) continue;
+            if (Read(file, limit) is not { } afterText || Read(baseFile, limit) is not { } beforeText || afterText == beforeText) continue;
             if (MetadataParser.ParseText(file, afterText).Content is not { } after ||
                 MetadataParser.ParseText(baseFile, beforeText).Content is not { } was) continue;
             removed.AddRange(GrantRemoval.Find(was, beforeText, after, file, afterText));
@@ -51,9 +51,9 @@ public static class ChangeAnalysis
     }
 
     /// A profile's text, bounded; an unreadable one is reported by the analysis itself (ML0001), so skipped here.
-    private static string? Read(SourceFile file)
+    private static string? Read(SourceFile file, long limit)
     {
-        try { return InputFile.ReadAllText(file.FullPath, InputFile.DefaultMetadataLimit, "profile"); }
+        try { return InputFile.ReadAllText(file.FullPath, limit, "profile"); }
         catch (IOException) { return null; }
         catch (UnauthorizedAccessException) { return null; }
     }

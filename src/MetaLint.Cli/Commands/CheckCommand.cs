@@ -6,6 +6,7 @@ using MetaLint.Core.Baselines;
 using MetaLint.Core.Configuration;
 using MetaLint.Core.Discovery;
 using MetaLint.Core.Git;
+using MetaLint.Core.IO;
 using MetaLint.Core.Reporting;
 using MetaLint.Core.Reporting.Evidence;
 using MetaLint.Core.Reporting.GitLab;
@@ -23,7 +24,7 @@ public static class CheckCommand
     private sealed record Request(
         string[] Paths, string Format, string? Output, string? Config, string FailOn, string? Category,
         string? Root, int Jobs, string? Base, bool ChangedOnly, bool Staged, bool All, string? Evidence,
-        string? Baseline, string? Environment, double? MinScore, string? Summary, string? EvidenceChain);
+        string? Baseline, string? Environment, long MaxFileSize, double? MinScore, string? Summary, string? EvidenceChain);
 
     public static Command Create(CliOutput io)
     {
@@ -53,6 +54,12 @@ public static class CheckCommand
         var all = new Option<bool>("--all") { Description = "With --staged: report every finding in the staged files, not only what they introduce." };
         var evidence = new Option<string?>("--evidence") { Description = "Write an audit evidence record (JSON, see docs/evidence.schema.json) to FILE.", HelpName = "FILE" };
         var baseline = new Option<string?>("--baseline") { Description = "Health Check baseline: the XML Salesforce exports, or the JSON form (default: the bundled Salesforce Baseline Standard).", HelpName = "FILE" };
+        var maxFileSize = new Option<long>("--max-file-size")
+        {
+            Description = "Largest metadata file or git blob read, in bytes (256 MB); a larger one is an ML0001 finding.",
+            HelpName = "BYTES",
+            DefaultValueFactory = _ => InputFile.DefaultMetadataLimit,
+        };
         var environment = new Option<string?>("--environment") { Description = "Apply the min-score gate of this rules.yml environment.", HelpName = "NAME" };
         var minScore = new Option<double?>("--min-score") { Description = "Exit 1 when the approximate Health Check score of the settings files is below N, or none can be scored.", HelpName = "N" };
         var evidenceChain = new Option<string?>("--evidence-chain") { Description = "Append the evidence record to FILE, a JSON-lines log in which each record carries the SHA-256 of the previous one (check it with `metalint evidence verify FILE`).", HelpName = "FILE" };
@@ -61,13 +68,14 @@ public static class CheckCommand
         var command = new Command("check", "Analyse metadata files or folders and report findings.")
         {
             paths, format, output, config, failOn, category, root, jobs, baseRef, changedOnly, staged, all, evidence,
-            baseline, environment, minScore, summary, evidenceChain,
+            baseline, environment, maxFileSize, minScore, summary, evidenceChain,
         };
         command.SetAction(parse => Execute(io, new Request(
             parse.GetValue(paths) ?? [], parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(config),
             parse.GetValue(failOn)!, parse.GetValue(category), parse.GetValue(root), parse.GetValue(jobs),
             parse.GetValue(baseRef), parse.GetValue(changedOnly), parse.GetValue(staged), parse.GetValue(all), parse.GetValue(evidence),
-            parse.GetValue(baseline), parse.GetValue(environment), parse.GetValue(minScore), parse.GetValue(summary), parse.GetValue(evidenceChain))));
+            parse.GetValue(baseline), parse.GetValue(environment), parse.GetValue(maxFileSize), parse.GetValue(minScore),
+            parse.GetValue(summary), parse.GetValue(evidenceChain))));
         return command;
     }
 
@@ -105,6 +113,7 @@ public static class CheckCommand
         var options = new AnalysisOptions
         {
             Config = config, Root = req.Root, Jobs = req.Jobs, Baseline = baseline, Progress = progress,
+            MaxFileSize = req.MaxFileSize,
         };
         AnalysisResult result;
         BaseComparison? comparison = null;
@@ -158,6 +167,7 @@ public static class CheckCommand
     private static string? Validate(Request req) =>
         req.Root != null && !Directory.Exists(req.Root) ? $"--root folder not found: {req.Root}" :
         req.Jobs < 0 ? "--jobs must be 0 (one per core) or more" :
+        req.MaxFileSize <= 0 ? "--max-file-size must be a positive number of bytes" :
         req.ChangedOnly && req.Base == null ? "--changed-only needs --base GITREF" :
         req.Staged && req.Base != null ? "--staged and --base cannot be combined" :
         req.All && !req.Staged ? "--all needs --staged" :

@@ -1,9 +1,17 @@
+using MetaLint.Core.IO;
 using MetaLint.Core.Model;
 
 namespace MetaLint.Core.Discovery;
 
 /// The files to analyse, relative to Root, in ordinal path order, plus anything worth telling the user.
-public sealed record DiscoveryResult(string Root, IReadOnlyList<SourceFile> Files, IReadOnlyList<string> Warnings);
+public sealed record DiscoveryResult(string Root, IReadOnlyList<SourceFile> Files, IReadOnlyList<string> Warnings)
+{
+    /// Symbolic links whose target leaves the root: not followed, reported by ML0002.
+    public IReadOnlyList<EscapingSymlink> Symlinks { get; init; } = [];
+
+    /// Metadata files that were found but cannot be analysed (an unsafe git entry name): reported by ML0001.
+    public IReadOnlyList<ParseFailure> Refused { get; init; } = [];
+}
 
 /// Walks the given paths and keeps the metadata files MetaLint reads (stage 1 of the pipeline).
 public sealed class Discoverer
@@ -61,6 +69,7 @@ public sealed class Discoverer
         var excludes = new IgnoreRules(_excludes);
         var projects = new Dictionary<string, (ProjectLayout Layout, Exclusions Exclusions)>(StringComparer.Ordinal);
         var found = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
+        var walk = new Walker(root, found, warnings);
 
         foreach (var input in paths.Count > 0 ? paths : [root])
         {
@@ -76,13 +85,13 @@ public sealed class Discoverer
             if (!projects.TryGetValue(projectDir, out var project))
             {
                 var layout = ProjectLayout.Read(projectDir);
-                if (layout.Problem != null) warnings.Add(layout.Problem);
+                warnings.AddRange(layout.Problems);
                 project = projects[projectDir] = (layout, new Exclusions(root, excludes, projectDir, IgnoreRules.ForceIgnore(projectDir)));
             }
             var exclusions = project.Exclusions;
             if (!isDir)
             {
-                if (!exclusions.IsIgnored(full, false)) AddFile(root, full, Relative(root, full), found);
+                if (!exclusions.IsIgnored(full, false)) walk.Add(full);
                 continue;
             }
             var starts = PathsEqual(full, projectDir) && project.Layout.PackageDirectories.Count > 0
@@ -90,15 +99,18 @@ public sealed class Discoverer
                 : [full];
             foreach (var start in starts)
             {
-                if (!Directory.Exists(start))
+                if (!Directory.Exists(start) && new DirectoryInfo(start).LinkTarget == null)
                     warnings.Add($"package directory '{Relative(root, start)}' does not exist");
                 else if (!exclusions.IsIgnored(start, true))
-                    Walk(root, start, exclusions, found, warnings);
+                    walk.Walk(start, exclusions);
             }
         }
 
         var files = found.Values.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList();
-        return new DiscoveryResult(root, files, warnings);
+        return new DiscoveryResult(root, files, warnings)
+        {
+            Symlinks = walk.Symlinks.OrderBy(l => l.Location.File.RelativePath, StringComparer.Ordinal).ToList(),
+        };
     }
 
     /// rules.yml excludes (relative to the root) plus a project's .forceignore (relative to its folder).
@@ -118,41 +130,97 @@ public sealed class Discoverer
             full.StartsWith(Path.TrimEndingDirectorySeparator(dir) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 
-    private static void Walk(string root, string dir, Exclusions exclusions,
-        Dictionary<string, SourceFile> found, List<string> warnings)
+    /// Walks folders below the root. A symbolic link (file or folder) is followed only when its real target is
+    /// inside the root's real location; otherwise it is recorded for ML0002 and its content is never read. A folder
+    /// is walked once by its real path, so link loops end.
+    private sealed class Walker(string root, Dictionary<string, SourceFile> found, List<string> warnings)
     {
-        var pending = new Stack<string>();
-        pending.Push(dir);
-        var options = new EnumerationOptions
+        private readonly string? _realRoot = ContainedPath.Real(root);
+        private readonly HashSet<string> _walked = new(StringComparer.Ordinal);
+
+        public List<EscapingSymlink> Symlinks { get; } = [];
+
+        private static readonly EnumerationOptions Options = new()
         {
             IgnoreInaccessible = true,
             RecurseSubdirectories = false,
             AttributesToSkip = 0,
             ReturnSpecialDirectories = false,
         };
-        while (pending.Count > 0)
+
+        public void Walk(string dir, Exclusions exclusions)
         {
-            var current = pending.Pop();
-            IEnumerable<FileSystemInfo> entries;
-            try { entries = new DirectoryInfo(current).EnumerateFileSystemInfos("*", options).ToList(); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            if (Contained(dir, out var realDir) != true || !_walked.Add(realDir)) return;
+            var pending = new Stack<string>();
+            pending.Push(dir);
+            while (pending.Count > 0)
             {
-                warnings.Add($"cannot read folder {Relative(root, current)}: {e.Message}");
-                continue;
-            }
-            foreach (var entry in entries)
-            {
-                if (entry is DirectoryInfo sub)
+                var current = pending.Pop();
+                IEnumerable<FileSystemInfo> entries;
+                try { entries = new DirectoryInfo(current).EnumerateFileSystemInfos("*", Options).ToList(); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    // Symlinked folders are not followed: a link loop must not hang the walk.
-                    if (SkippedFolders.Contains(sub.Name) || sub.LinkTarget != null) continue;
-                    if (!exclusions.IsIgnoredEntry(sub.FullName, true)) pending.Push(sub.FullName);
+                    warnings.Add($"cannot read folder {Relative(root, current)}: {e.Message}");
+                    continue;
                 }
-                else if (!exclusions.IsIgnoredEntry(entry.FullName, false))
+                foreach (var entry in entries)
                 {
-                    AddFile(root, entry.FullName, Relative(root, entry.FullName), found);
+                    if (entry is DirectoryInfo sub)
+                    {
+                        if (SkippedFolders.Contains(sub.Name) || exclusions.IsIgnoredEntry(sub.FullName, true)) continue;
+                        if (!IsLink(sub)) pending.Push(sub.FullName);
+                        else if (Contained(sub.FullName, out var real) == true && !Loops(real, current) && _walked.Add(real))
+                            pending.Push(sub.FullName);
+                    }
+                    else if (!exclusions.IsIgnoredEntry(entry.FullName, false))
+                    {
+                        Add(entry.FullName, IsLink(entry));
+                    }
                 }
             }
+        }
+
+        /// A file named on the command line or met in a walk; a link is kept only when its target is inside.
+        public void Add(string full) => Add(full, new FileInfo(full).LinkTarget != null);
+
+        private void Add(string full, bool isLink)
+        {
+            if (SuffixTable.Recognise(Path.GetFileName(full)) == null &&
+                !full.EndsWith(SuffixTable.SourceSuffix, StringComparison.OrdinalIgnoreCase)) return;
+            if (isLink && Contained(full, out _) == false) return;   // a looping link: the parser reports it
+            AddFile(root, full, Relative(root, full), found);
+        }
+
+        /// From the enumeration's own lstat: no extra system call per file.
+        private static bool IsLink(FileSystemInfo entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0;
+
+        /// Whether path really is inside the root; a link out of it is recorded (ML0002), never followed. A link loop
+        /// has no real path: null.
+        private bool? Contained(string path, out string real)
+        {
+            var resolved = ContainedPath.Real(path);
+            real = resolved ?? "";
+            if (resolved == null) return null;
+            if (_realRoot != null && ContainedPath.IsUnder(_realRoot, resolved)) return true;
+            var file = new SourceFile(path, Relative(root, path),
+                SuffixTable.Recognise(Path.GetFileName(path))?.Kind ?? MetadataKind.Profile, Path.GetFileName(path));
+            string target;
+            try { target = LinkTarget(path) ?? resolved; }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { target = resolved; }
+            Symlinks.Add(new EscapingSymlink(new SourceLocation(file, SourceSpan.FileStart), target));
+            return false;
+        }
+
+        /// A folder link to the folder being walked or one above it: following it would walk the same files again.
+        private static bool Loops(string realTarget, string current) =>
+            ContainedPath.Real(current) is not { } realCurrent || ContainedPath.IsUnder(realTarget, realCurrent);
+
+        /// The target text of the nearest link at or above path (a folder link makes everything below it leave).
+        private string? LinkTarget(string path)
+        {
+            for (var p = path; p != null && p.Length >= root.Length; p = Path.GetDirectoryName(p))
+                if (new FileInfo(p).LinkTarget is { } target) return target;
+            return null;
         }
     }
 

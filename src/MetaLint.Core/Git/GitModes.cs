@@ -52,9 +52,12 @@ public static class GitModes
         if (changed != null)
             head = head with { Files = head.Files.Where(f => changed.Contains(RepoPath(git, f.FullPath))).ToList() };
 
-        using var snapshot = new Snapshot(git.WorkDir);
-        git.WriteTree(baseCommit, snapshot.Folder, changed);
+        using var snapshot = new Snapshot(git.WorkDir, options.MaxFileSize);
+        git.WriteTree(baseCommit, snapshot, changed);
+        snapshot.HoldIfAsked();
         var (result, baseFindings, @fixed, baseScore) = ChangeAnalysis.Compare(head, snapshot.Discover(discoverer, root, paths), options);
+        // The head is the working tree itself; an entry the base snapshot refuses can only make more findings new.
+        result = WithWarnings(result, snapshot.Refused.Select(r => $"{baseRef}: git entry '{r.Name}' was not analysed: {r.Reason}"));
 
         var approvals = new ApprovalCheck(git, baseCommit, trust);
         var vetted = approvals.Apply(result.Findings);
@@ -80,16 +83,34 @@ public static class GitModes
         var root = options.Root ?? Discoverer.FindRoot(paths);
         using var git = GitRepository.Open(root);
         var discoverer = new Discoverer(options.Config.Exclude);
-        using var snapshot = new Snapshot(git.WorkDir);
-        git.WriteIndex(snapshot.Folder, git.StagedPaths());
-        var staged = snapshot.Discover(discoverer, root, paths);
+        using var snapshot = new Snapshot(git.WorkDir, options.MaxFileSize);
+        git.WriteIndex(snapshot, git.StagedPaths());
+        var discovery = snapshot.Discover(discoverer, root, paths);
+        var staged = discovery with
+        {
+            Warnings = [.. discovery.Warnings, .. snapshot.Refused.Select(r => $"staged entry '{r.Name}' was not analysed: {r.Reason}")],
+            Refused = snapshot.Refused.Select(Failure).OfType<ParseFailure>().ToList(),
+        };
         if (all || git.Head is not { } tip) return (Analyzer.Analyse(staged, options), null);
 
-        using var before = new Snapshot(git.WorkDir);
-        var headCommit = git.Resolve(tip.Sha);
-        git.WriteTree(headCommit, before.Folder, git.StagedOrigins());
+        using var before = new Snapshot(git.WorkDir, options.MaxFileSize);
+        git.WriteTree(git.Resolve(tip.Sha), before, git.StagedOrigins());
         var outcome = ChangeAnalysis.Compare(staged, before.Discover(discoverer, root, paths), options);
-        return (outcome.Result, new BaseComparison("HEAD", tip, tip, outcome.BaseFindings));
+        var result = WithWarnings(outcome.Result, before.Refused.Select(r => $"HEAD: git entry '{r.Name}' was not analysed: {r.Reason}"));
+        return (result, new BaseComparison("HEAD", tip, tip, outcome.BaseFindings));
+    }
+
+    private static AnalysisResult WithWarnings(AnalysisResult result, IEnumerable<string> warnings) =>
+        result with { Discovery = result.Discovery with { Warnings = [.. result.Discovery.Warnings, .. warnings] } };
+
+    /// A refused staged metadata file is an ML0001 finding (path as git names it): the gate must not pass a file it
+    /// could not check. Other refused entries are warnings only.
+    private static ParseFailure? Failure(RefusedEntry entry)
+    {
+        var name = entry.Name[(entry.Name.LastIndexOf('/') + 1)..];
+        if (SuffixTable.Recognise(name) is not { } hit) return null;
+        var file = new SourceFile(entry.Name, entry.Name, hit.Kind, SuffixTable.DecodeName(hit.RawName));
+        return new ParseFailure(new SourceLocation(file, SourceSpan.FileStart), $"the staged entry was not analysed: {entry.Reason}");
     }
 
     /// Each fixed finding with the latest commit of the change that changed its file (base-side path), unless the
@@ -108,36 +129,4 @@ public static class GitModes
 
     private static string RepoPath(GitRepository git, string fullPath) =>
         Path.GetRelativePath(git.WorkDir, fullPath).Replace('\\', '/');
-
-    /// A temporary copy of part of the repository, mirroring its layout.
-    private sealed class Snapshot(string workDir) : IDisposable
-    {
-        public string Folder { get; } = Directory.CreateTempSubdirectory("metalint-git-").FullName;
-
-        public void Dispose()
-        {
-            try { Directory.Delete(Folder, recursive: true); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }   // a leftover temp folder never fails the run
-        }
-
-        /// Discovers the snapshot's counterparts of root and paths; paths it does not hold are skipped.
-        public DiscoveryResult Discover(Discoverer discoverer, string root, IReadOnlyList<string> paths)
-        {
-            var mappedRoot = Map(root);
-            Directory.CreateDirectory(mappedRoot);
-            var mapped = (paths.Count > 0 ? paths : [root]).Select(Map)
-                .Where(p => File.Exists(p) || Directory.Exists(p)).ToList();
-            return mapped.Count == 0
-                ? new DiscoveryResult(mappedRoot, [], [])
-                : discoverer.Discover(mappedRoot, mapped);
-        }
-
-        private string Map(string path)
-        {
-            var rel = Path.GetRelativePath(workDir, Path.GetFullPath(path));
-            if (rel.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(rel))
-                throw new GitException($"{path} is outside the git working tree {workDir}");
-            return Path.GetFullPath(Path.Combine(Folder, rel));
-        }
-    }
 }

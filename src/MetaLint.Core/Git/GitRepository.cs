@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using LibGit2Sharp;
 using MetaLint.Core.Discovery;
+using MetaLint.Core.IO;
 
 namespace MetaLint.Core.Git;
 
@@ -85,62 +86,68 @@ public sealed class GitRepository : IDisposable
         return staged;
     }
 
-    /// Writes the commit's metadata files (and project files) below target; keep limits it to those paths.
-    public void WriteTree(Commit commit, string target, IReadOnlySet<string>? keep = null) =>
-        WriteEntries(Walk(commit.Tree, ""), target, keep);
-
-    /// Writes the index (staged) version of the given paths, plus the project files, below target. A working file
-    /// whose bytes are the staged blob (git's object id of its content matches; what pre-commit and lint-staged
-    /// leave behind) is copied from the working tree instead: libgit2 would inflate the blob three times (lookup,
-    /// size, content). Anything else (edited since staging, skip-worktree, clean filters) comes from the blob.
-    public void WriteIndex(string target, IReadOnlySet<string> keep)
+    /// Writes the commit's metadata files (and project files) into the snapshot; keep limits it to those paths.
+    public void WriteTree(Commit commit, Snapshot snapshot, IReadOnlySet<string>? keep = null)
     {
-        foreach (var entry in _repo.Index)
+        foreach (var (path, entry) in Walk(commit.Tree, ""))
         {
-            var path = entry.Path.Replace('\\', '/');
-            if (!Wanted(path, keep)) continue;   // decide before loading: a pre-commit run reads only what it needs
-            var full = Path.Combine(target, path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            if (entry.Mode is Mode.NonExecutableFile or Mode.ExecutableFile &&
-                CopyIfStaged(Path.Combine(WorkDir, path), full, entry.Id.Sha))
-                continue;
-            if (_repo.Lookup<Blob>(entry.Id) is { } blob)
-                WriteBlob(blob, full);
-            else
-                File.Delete(full);   // never leave the refused working copy standing in for a missing blob
+            if (entry.Mode == Mode.SymbolicLink) WriteLink(snapshot, path, entry.Target.Id);
+            else if (Wanted(path, keep) && entry.Target is Blob blob) WriteBlob(snapshot, path, blob);
         }
     }
 
-    /// Copies source to target while hashing what was copied as a git blob; true when that hash is objectId.
+    /// Writes the index (staged) version of the given paths, plus the project files, into the snapshot. A working
+    /// file whose bytes are the staged blob (git's object id of its content matches; what pre-commit and lint-staged
+    /// leave behind) is copied from the working tree instead: libgit2 would inflate the blob three times (lookup,
+    /// size, content). Anything else (edited since staging, skip-worktree, clean filters) comes from the blob.
+    public void WriteIndex(Snapshot snapshot, IReadOnlySet<string> keep)
+    {
+        foreach (var entry in _repo.Index)
+        {
+            var path = entry.Path;
+            if (entry.Mode == Mode.SymbolicLink)
+            {
+                WriteLink(snapshot, path, entry.Id);
+                continue;
+            }
+            if (!Wanted(path, keep)) continue;   // decide before loading: a pre-commit run reads only what it needs
+            if (entry.Mode is not (Mode.NonExecutableFile or Mode.ExecutableFile)) continue;
+            using var sink = snapshot.Create(path, Size(entry.Id));
+            if (sink == null || CopyIfStaged(Path.Combine(WorkDir, path), sink, entry.Id.Sha, Size(entry.Id), snapshot.Limit))
+                continue;
+            sink.SetLength(0);   // never leave the refused working copy standing in for the blob
+            if (_repo.Lookup<Blob>(entry.Id) is { } blob) Copy(blob, sink);
+        }
+    }
+
+    /// Copies source into target while hashing what was copied as a git blob; true when that hash is objectId.
     /// Hashing the bytes actually copied leaves no window for a concurrent edit (lint-staged runs tasks in parallel).
-    internal static bool CopyIfStaged(string source, string target, string objectId)
+    /// Only a regular file of exactly size bytes is read, and never more than size bytes of it: a working copy
+    /// that is a FIFO, a link to /dev/zero or grows while read is abandoned (false) and the blob is used instead.
+    internal static bool CopyIfStaged(string source, Stream target, string objectId, long size, long limit)
     {
         try
         {
             using var hash = IncrementalHash.CreateHash(objectId.Length == 64 ? HashAlgorithmName.SHA256 : HashAlgorithmName.SHA1);
-            using (var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete,
-                       64 * 1024, FileOptions.SequentialScan))
-            using (var output = File.Create(target))
+            using var input = InputFile.OpenRead(source, Math.Min(size, limit), "staged file", FileShare.ReadWrite | FileShare.Delete);
+            if (input.Length != size) return false;
+            hash.AppendData(Encoding.ASCII.GetBytes($"blob {size}\0"));
+            var buffer = new byte[64 * 1024];
+            int n;
+            while ((n = input.Read(buffer)) > 0)   // the bounded stream throws past size bytes
             {
-                // A file that grows or shrinks while read no longer matches this header, so it fails the check.
-                hash.AppendData(Encoding.ASCII.GetBytes($"blob {input.Length}\0"));
-                var buffer = new byte[64 * 1024];
-                int n;
-                while ((n = input.Read(buffer)) > 0)
-                {
-                    hash.AppendData(buffer, 0, n);
-                    output.Write(buffer, 0, n);
-                }
+                hash.AppendData(buffer, 0, n);
+                target.Write(buffer, 0, n);
             }
             return Convert.ToHexStringLower(hash.GetHashAndReset()) == objectId;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return false;   // unreadable or gone: the blob is the staged content anyway
+            return false;   // unreadable, gone, not a regular file or grown: the blob is the staged content anyway
         }
     }
 
-    private static IEnumerable<(string Path, Blob? Blob)> Walk(Tree tree, string prefix)
+    private static IEnumerable<(string Path, TreeEntry Entry)> Walk(Tree tree, string prefix)
     {
         foreach (var entry in tree)
         {
@@ -148,26 +155,39 @@ public sealed class GitRepository : IDisposable
             if (entry.TargetType == TreeEntryTargetType.Tree)
                 foreach (var child in Walk((Tree)entry.Target, path + "/")) yield return child;
             else if (entry.TargetType == TreeEntryTargetType.Blob)
-                yield return (path, entry.Target as Blob);
+                yield return (path, entry);
         }
     }
 
-    private static void WriteEntries(IEnumerable<(string Path, Blob? Blob)> entries, string target, IReadOnlySet<string>? keep)
+    /// Streams the blob into the snapshot; a blob over the limit is refused before it is inflated.
+    private void WriteBlob(Snapshot snapshot, string path, Blob blob)
     {
-        foreach (var (path, blob) in entries)
-        {
-            if (blob == null || !Wanted(path, keep)) continue;
-            var full = Path.Combine(target, path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            WriteBlob(blob, full);
-        }
+        using var sink = snapshot.Create(path, Size(blob.Id));
+        if (sink != null) Copy(blob, sink);
     }
 
-    private static void WriteBlob(Blob blob, string full)
+    private static void Copy(Blob blob, Stream sink)
     {
         using var source = blob.GetContentStream();
-        using var sink = File.Create(full);
         source.CopyTo(sink);
+    }
+
+    /// The object's size from its header, without inflating it; 0 when it is missing.
+    private long Size(ObjectId id)
+    {
+        try { return _repo.ObjectDatabase.RetrieveObjectMetadata(id).Size; }
+        catch (LibGit2SharpException) { return 0; }
+    }
+
+    /// A symbolic link entry: its blob is the target text (git caps it at PATH_MAX).
+    private void WriteLink(Snapshot snapshot, string path, ObjectId id)
+    {
+        if (Size(id) > 4096 || _repo.Lookup<Blob>(id) is not { } blob)
+        {
+            snapshot.Refused.Add(new RefusedEntry(path, "it is a symbolic link with an unusable target"));
+            return;
+        }
+        snapshot.WriteLink(path, blob.GetContentText());
     }
 
     /// Project files always; metadata files when no keep-list is given or they are on it.

@@ -15,7 +15,14 @@ public enum FileKind
 }
 
 /// An input was refused before or while it was read (not a regular file, too large). The message names the file.
-public sealed class InputFileException(string message) : IOException(message);
+public sealed class InputFileException(string message) : IOException(message)
+{
+    /// The message without the leading "what 'path'" (for a finding that already names the file).
+    public string Reason { get; private init; } = message;
+
+    internal static InputFileException For(string what, string path, string reason) =>
+        new($"{what} '{path}' {reason}") { Reason = reason };
+}
 
 /// The one way MetaLint reads a file that comes from the repository under review: regular files only, bounded.
 /// Everything in a repository is hostile input (SECURITY.md): a profile may be a FIFO that blocks forever, a rules.yml
@@ -45,15 +52,15 @@ public static partial class InputFile
         var kind = Kind(path);
         switch (kind)
         {
-            case FileKind.Missing: throw new InputFileException($"{what} '{path}' does not exist");
-            case FileKind.Directory: throw new InputFileException($"{what} '{path}' is a folder, not a file");
-            case FileKind.Special: throw new InputFileException($"{what} '{path}' is not a regular file (a FIFO, socket or device); it was not read");
+            case FileKind.Missing: throw InputFileException.For(what, path, "does not exist");
+            case FileKind.Directory: throw InputFileException.For(what, path, "is a folder, not a file");
+            case FileKind.Special: throw InputFileException.For(what, path, "is not a regular file (a FIFO, socket or device); it was not read");
         }
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, share, 1, FileOptions.SequentialScan);
         try
         {
             if (stream.Length > limit)
-                throw new InputFileException(string.Create(CultureInfo.InvariantCulture, $"{what} '{path}' is {stream.Length:N0} bytes, over the {limit:N0}-byte limit; it was not read"));
+                throw InputFileException.For(what, path, string.Create(CultureInfo.InvariantCulture, $"is {stream.Length:N0} bytes, over the {limit:N0}-byte limit; it was not read"));
             return new BoundedStream(stream, limit, what, path);
         }
         catch
@@ -164,10 +171,14 @@ public static partial class InputFile
         private long _read;
 
         public override bool CanRead => true;
-        public override bool CanSeek => false;
+        public override bool CanSeek => inner.CanSeek;
         public override bool CanWrite => false;
         public override long Length => inner.Length;
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
+        public override long Position
+        {
+            get => inner.Position;
+            set => _read = inner.Position = value;
+        }
 
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -192,11 +203,11 @@ public static partial class InputFile
         {
             _read += n;
             if (_read > limit)
-                throw new InputFileException(string.Create(CultureInfo.InvariantCulture, $"{what} '{path}' grew past the {limit:N0}-byte limit while it was read; it was not analysed"));
+                throw InputFileException.For(what, path, string.Create(CultureInfo.InvariantCulture, $"grew past the {limit:N0}-byte limit while it was read; it was not analysed"));
         }
 
         public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => _read = inner.Seek(offset, origin);
         public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using MetaLint.Core.IO;
 using MetaLint.Core.Model;
 
 namespace MetaLint.Core.Parsing;
@@ -20,18 +21,27 @@ public static class MetadataParser
         CloseInput = false,
     };
 
-    public static ParsedFile Parse(SourceFile file)
+    /// Parses the file on disk; only a regular file of at most limit bytes is read (a FIFO, a device or a link to
+    /// one, or a larger file becomes a ParseFailure naming why, never a hang).
+    public static ParsedFile Parse(SourceFile file, long limit = InputFile.DefaultMetadataLimit)
     {
         try
         {
-            // Open the stream ourselves: XmlReader.Create(string) would treat the path as a URI and decode "%2F".
-            using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read,
-                64 * 1024, FileOptions.SequentialScan);
+            // Not XmlReader.Create(string): it would treat the path as a URI and decode "%2F".
+            using var stream = new BufferedStream(InputFile.OpenRead(file.FullPath, limit, "file"), 64 * 1024);
             return Parse(file, stream);
+        }
+        catch (InputFileException) when (InputFile.Kind(file.FullPath) == FileKind.Missing)
+        {
+            return Failed(file, 1, 1, Missing(file.FullPath));
+        }
+        catch (InputFileException e)
+        {
+            return Failed(file, 1, 1, e.Reason);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            return Failed(file, 1, 1, "the file no longer exists (deleted or moved while MetaLint was running?)");
+            return Failed(file, 1, 1, Missing(file.FullPath));
         }
         catch (UnauthorizedAccessException)
         {
@@ -42,6 +52,12 @@ public static class MetadataParser
             return Failed(file, 1, 1, $"the file cannot be read: {e.Message}");
         }
     }
+
+    private static string Missing(string path) =>
+        // .NET reads file names as UTF-8; bytes that are not come back as U+FFFD and the name cannot be opened.
+        path.Contains('\uFFFD') ? "its name is not valid UTF-8, so MetaLint cannot open it and its content was not analysed; rename it" :
+        InputFile.Kind(path, followLinks: false) == FileKind.Symlink ? "the file cannot be read: it is a symbolic link that loops or whose target does not exist" :
+        "the file no longer exists (deleted or moved while MetaLint was running?)";
 
     /// Parses a file's content from a stream the caller owns (also the entry point for fuzzing); read errors of
     /// the stream propagate, everything the content can cause becomes a ParseFailure.

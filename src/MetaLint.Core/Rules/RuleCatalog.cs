@@ -12,6 +12,7 @@ public static class RuleCatalog
     public static IReadOnlyList<IRule> All { get; } =
     [
         new ML0001ParseFailure(),
+        new ML0002SymlinkLeavesProject(),
         new UserPermissionGrantRule(UserPermissionGrants.ML1001),
         new UserPermissionGrantRule(UserPermissionGrants.ML1002),
         new ML1003ObjectModifyAll(),

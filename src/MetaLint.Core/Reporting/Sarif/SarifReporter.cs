@@ -1,106 +1,17 @@
 using MetaLint.Core.Rules;
 using MetaLint.Core.Suppressions;
 using Microsoft.CodeAnalysis.Sarif;
-using System.Diagnostics.CodeAnalysis;
-using Newtonsoft.Json;
 
 namespace MetaLint.Core.Reporting.Sarif;
 
-/// SARIF 2.1.0 through Sarif.Sdk: one run, every rule descriptor, relative %SRCROOT% URIs, stable fingerprints.
+/// SARIF 2.1.0 with Sarif.Sdk as the object model: one run, every rule descriptor, relative %SRCROOT% URIs, stable fingerprints.
 public sealed class SarifReporter : IReporter
 {
     public const string SrcRoot = "%SRCROOT%";
     public const string InformationUri = "https://github.com/metalint/metalint";
 
-    public void Write(Report report, TextWriter output)
-    {
-        // One pass from Sarif.Sdk's object model to the output, streamed: a large org's log is tens of MB.
-        var lf = new LineFeedWriter(output);
-        using (var json = new JsonTextWriter(lf) { Formatting = Formatting.Indented, CloseOutput = false })
-            Serializer.Serialize(json, Build(report));
-        lf.Write('\n');
-        lf.Flush();
-    }
-
-    private static readonly JsonSerializer Serializer = CreateSerializer();
-
-    // Newtonsoft serialises Sarif.Sdk's types by reflection; the NativeAOT build keeps both assemblies whole
-    // (MetaLint.Cli.csproj) and bench/aot-smoke.sh checks its SARIF byte for byte against the JIT build.
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Sarif and Newtonsoft.Json are trimmer roots")]
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Sarif and Newtonsoft.Json are trimmer roots")]
-    private static JsonSerializer CreateSerializer() =>
-        JsonSerializer.Create(new JsonSerializerSettings { ContractResolver = new ExplicitLevelsResolver() });
-
-    /// Sarif.Sdk omits "warning", SARIF's default level, and a rule's default configuration when it holds only
-    /// defaults; the contract wants every level written out, so those two properties are always serialised.
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Sarif and Newtonsoft.Json are trimmer roots")]
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Sarif and Newtonsoft.Json are trimmer roots")]
-    private sealed class ExplicitLevelsResolver : Newtonsoft.Json.Serialization.DefaultContractResolver
-    {
-        protected override Newtonsoft.Json.Serialization.JsonProperty CreateProperty(
-            System.Reflection.MemberInfo member, MemberSerialization memberSerialization)
-        {
-            var property = base.CreateProperty(member, memberSerialization);
-            var always = (member.DeclaringType, member.Name) switch
-            {
-                (var t, nameof(Microsoft.CodeAnalysis.Sarif.Result.Level)) when t == typeof(Result) => true,
-                (var t, nameof(ReportingConfiguration.Level)) when t == typeof(ReportingConfiguration) => true,
-                (var t, nameof(ReportingDescriptor.DefaultConfiguration)) when t == typeof(ReportingDescriptor) => true,
-                _ => false,
-            };
-            if (always)
-            {
-                property.DefaultValueHandling = DefaultValueHandling.Include;
-                property.ShouldSerialize = null;
-            }
-            return property;
-        }
-    }
-
-    /// Buffers what JsonTextWriter writes in 32 KB chunks (Console.Out flushes on every write) and reports "\n"
-    /// as its NewLine, which JsonTextWriter puts between lines.
-    private sealed class LineFeedWriter : TextWriter
-    {
-        private readonly TextWriter _inner;
-        private readonly char[] _buffer = new char[32 * 1024];
-        private int _used;
-
-        public LineFeedWriter(TextWriter inner)
-        {
-            _inner = inner;
-            NewLine = "\n";
-        }
-
-        public override System.Text.Encoding Encoding => _inner.Encoding;
-
-        public override void Write(char value)
-        {
-            if (_used == _buffer.Length) Flush();
-            _buffer[_used++] = value;
-        }
-
-        public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
-
-        public override void Write(string? value) => Write(value.AsSpan());
-
-        public override void Write(ReadOnlySpan<char> value)
-        {
-            while (value.Length > 0)
-            {
-                if (_used == _buffer.Length) Flush();
-                var n = Math.Min(value.Length, _buffer.Length - _used);
-                value[..n].CopyTo(_buffer.AsSpan(_used));
-                _used += n;
-                value = value[n..];
-            }
-        }
-
-        public override void Flush()
-        {
-            _inner.Write(_buffer, 0, _used);
-            _used = 0;
-        }
-    }
+    /// Streams the log in one pass (SarifJsonWriter), byte for byte what Newtonsoft made of the same model.
+    public void Write(Report report, TextWriter output) => SarifJsonWriter.Write(Build(report), output);
 
     public static SarifLog Build(Report report)
     {
