@@ -172,10 +172,9 @@ public static class CheckCommand
         req.Staged && req.Base != null ? "--staged and --base cannot be combined" :
         req.All && !req.Staged ? "--all needs --staged" :
         req.MinScore is < 0 or > 100 or double.NaN ? "--min-score must be a number from 0 to 100" :
-        req.Staged && req.MinScore != null
-            ? "--min-score scores every settings file, --staged sees only the staged ones: run the score gate without --staged" :
-        req.Staged && req.Environment != null
-            ? "--environment scores every settings file, --staged sees only the staged ones: run the score gate without --staged" :
+        req.Staged && (req.Environment != null || req.MinScore != null)
+            ? $"{(req.Environment != null ? "--environment" : "--min-score")} scores every settings file, --staged sees only " +
+              "the staged ones: run the score gate without --staged" :
         null;
 
     /// Why --output or --evidence cannot be written, or null. A name that discovery would take for metadata is

@@ -21,6 +21,7 @@ public sealed class ApprovalCheck(GitRepository git, Commit baseCommit, TrustedC
 {
     private readonly IReadOnlyList<Commit> _commits = git.CommitsSince(baseCommit);
     private readonly Dictionary<ExceptionEntry, (Commit? Commit, string? Problem)> _adders = [];
+    private readonly Dictionary<string, HashSet<ExceptionEntry>> _parsed = [];   // rules.yml exceptions by commit
 
     public List<RejectedSuppression> Rejected { get; } = [];
     public List<ExceptionApproval> Approvals { get; } = [];
@@ -79,8 +80,6 @@ public sealed class ApprovalCheck(GitRepository git, Commit baseCommit, TrustedC
             ? (adder, null)
             : (null, "the exception is not in any commit of the change (uncommitted), so who added it cannot be verified");
     }
-
-    private readonly Dictionary<string, HashSet<ExceptionEntry>> _parsed = [];
 
     private HashSet<ExceptionEntry> Exceptions(Commit c, string path)
     {

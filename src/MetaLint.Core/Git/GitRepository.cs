@@ -206,7 +206,8 @@ public sealed class GitRepository : IDisposable
     {
         if (commit[path] is not { TargetType: TreeEntryTargetType.Blob, Target: Blob blob }) return null;
         if (blob.Size > IO.InputFile.DefaultConfigLimit)
-            throw new GitException($"{path} at {commit.Sha[..7]} is {blob.Size:N0} bytes, over the {IO.InputFile.DefaultConfigLimit:N0}-byte limit");
+            throw new GitException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{path} at {commit.Sha[..7]} is {blob.Size:N0} bytes, over the {IO.InputFile.DefaultConfigLimit:N0}-byte limit"));
         using var reader = new StreamReader(blob.GetContentStream(), detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();
     }

@@ -44,7 +44,7 @@ public static class EscalationSummary
         _ => " (accepted, no approver)",
     };
 
-    public static string Describe(MetadataKind kind, string name) => kind switch
+    private static string Describe(MetadataKind kind, string name) => kind switch
     {
         MetadataKind.SecuritySettings => "Security.settings",
         MetadataKind.ProfilePasswordPolicy or MetadataKind.ProfileSessionSetting =>
