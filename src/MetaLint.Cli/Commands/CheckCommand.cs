@@ -120,7 +120,8 @@ public static class CheckCommand
         try
         {
             (result, comparison) = ProgressDisplay.Run(io, progress, () =>
-                req.Base != null ? GitModes.AgainstBase(paths, options, req.Base, req.ChangedOnly)
+                req.Base != null ? GitModes.AgainstBase(paths, options, req.Base, req.ChangedOnly,
+                    audit: req.Evidence != null || req.EvidenceChain != null)
                 : req.Staged ? GitModes.Staged(paths, options, req.All)
                 : (Analyzer.Run(paths, options), null));
         }

@@ -37,8 +37,9 @@ public static class GitModes
     /// With changedOnly, both sides are limited to files that differ from baseRef.
     /// Both sides are judged by the base's rules.yml (TrustedConfig); suppressions of introduced findings are
     /// vetted (ApprovalCheck), and the refused ones become ML9003 findings.
+    /// With audit (an evidence record is wanted), it also lists the changed files and who fixed what.
     public static (AnalysisResult Result, BaseComparison Base) AgainstBase(
-        IReadOnlyList<string> paths, AnalysisOptions options, string baseRef, bool changedOnly)
+        IReadOnlyList<string> paths, AnalysisOptions options, string baseRef, bool changedOnly, bool audit = false)
     {
         var root = options.Root ?? Discoverer.FindRoot(paths);
         using var git = GitRepository.Open(root);
@@ -71,8 +72,10 @@ public static class GitModes
             new BaseComparison(baseRef, GitRepository.Info(baseCommit), git.Head, baseFindings)
             {
                 Config = trust.Effective, Approvals = approvals.Approvals, Loosenings = trust.Loosenings,
-                ChangedFiles = (changed ?? git.ChangedSince(baseCommit)).Where(p => p.Length > 0).Order(StringComparer.Ordinal).ToList(),
-                Fixed = Remediations(git, baseCommit, snapshot.Folder, @fixed), BaseScore = changedOnly ? null : baseScore,
+                // Both need a status of the working tree: only worth it when the record is written.
+                ChangedFiles = audit ? (changed ?? git.ChangedSince(baseCommit)).Where(p => p.Length > 0).Order(StringComparer.Ordinal).ToList() : [],
+                Fixed = audit ? Remediations(git, baseCommit, snapshot.Folder, @fixed) : [],
+                BaseScore = changedOnly ? null : baseScore,
             });
     }
 
