@@ -42,7 +42,10 @@ public static class ChangeAnalysis
                      .DistinctBy(f => f.ComponentName, StringComparer.OrdinalIgnoreCase))
         {
             if (!baseProfiles.TryGetValue(file.ComponentName, out var baseFile)) continue;
-            if (Read(file, limit) is not { } afterText || Read(baseFile, limit) is not { } beforeText || afterText == beforeText) continue;
+            // Bytes first: most profiles are unchanged, and comparing bytes costs far less than decoding them.
+            if (Read(file, limit) is not { } afterBytes || Read(baseFile, limit) is not { } beforeBytes ||
+                afterBytes.AsSpan().SequenceEqual(beforeBytes)) continue;
+            var (afterText, beforeText) = (Decode(afterBytes), Decode(beforeBytes));
             if (MetadataParser.ParseText(file, afterText).Content is not { } after ||
                 MetadataParser.ParseText(baseFile, beforeText).Content is not { } was) continue;
             removed.AddRange(GrantRemoval.Find(was, beforeText, after, file, afterText));
@@ -50,12 +53,19 @@ public static class ChangeAnalysis
         return removed;
     }
 
-    /// A profile's text, bounded; an unreadable one is reported by the analysis itself (ML0001), so skipped here.
-    private static string? Read(SourceFile file, long limit)
+    /// A profile's bytes, bounded; an unreadable one is reported by the analysis itself (ML0001), so skipped here.
+    private static byte[]? Read(SourceFile file, long limit)
     {
-        try { return InputFile.ReadAllText(file.FullPath, limit, "profile"); }
+        try { return InputFile.ReadAllBytes(file.FullPath, limit, "profile"); }
         catch (IOException) { return null; }
         catch (UnauthorizedAccessException) { return null; }
+    }
+
+    /// UTF-8 unless a byte-order mark says otherwise, as InputFile.ReadAllText reads.
+    private static string Decode(byte[] bytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
     }
 
     /// New when the base has no finding with this fingerprint, or had it at a lower level (a setting gone from
