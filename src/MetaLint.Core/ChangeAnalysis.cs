@@ -68,12 +68,16 @@ public static class ChangeAnalysis
         return reader.ReadToEnd();
     }
 
-    /// New when the base has no finding with this fingerprint, or had it at a lower level (a setting gone from
-    /// warning to critical), or with another value at the same level (OneYear to Never: both critical).
-    private static bool IsIntroduced(Finding f, IReadOnlyDictionary<string, Finding> before) =>
-        !before.TryGetValue(f.Fingerprint, out var old) ||
-        f.Level > old.Level ||
-        (f.Level == old.Level && f.Fact is SettingFact setting && setting != old.Fact);
+    /// New when the base has no finding with this fingerprint, or had it at a lower level; for a setting, when its
+    /// status got worse (warning to critical) or its value changed at the same status (OneYear to Never: both
+    /// critical). A setting's level alone cannot tell: a low-risk setting is a note at either status.
+    private static bool IsIntroduced(Finding f, IReadOnlyDictionary<string, Finding> before)
+    {
+        if (!before.TryGetValue(f.Fingerprint, out var old)) return true;
+        if (f.Level > old.Level) return true;
+        if (f.Fact is not SettingFact now || old.Fact is not SettingFact was) return false;
+        return now.Status > was.Status || (now.Status == was.Status && now.Value != was.Value);
+    }
 
     /// Gives a setting finding the base's value of the setting, when the base set it too.
     private static Finding WithBaseValue(Finding f, IReadOnlyList<SettingsComponent> baseSettings)

@@ -151,7 +151,7 @@ public sealed class BaselineCommandTests : IDisposable
         ((string)json["healthCheck"]!["grade"]!).ShouldBe("Very Good");
 
         var text = Cli.Run("check", SampleOrg).Out;
-        text.ShouldContain("force-app/main/default/settings/Security.settings-meta.xml\n  15:9  error    ML3103  Security settings: expiration is Never, critical");
+        text.ShouldContain("force-app/main/default/settings/Security.settings-meta.xml\n  15:9  warning  ML3103  Security settings: expiration is Never; the Salesforce Baseline Standard wants at most 90 days (critical, medium risk)");
         text.ShouldContain("Approximate Health Check score: 82.3 (Very Good)");
 
         var strict = JObject.Parse(Cli.Run("check", SampleOrg, "--format", "sarif", "--baseline", Strict).Out);

@@ -29,7 +29,7 @@ public sealed class CheckCommandTests : IDisposable
         var r = Cli.Run("check", SampleOrg);
         r.ExitCode.ShouldBe(1);
         r.Out.ShouldContain("ML1001");
-        r.Out.ShouldContain("Profile 'Ops/Support Admin' grants ModifyAllData");
+        r.Out.ShouldContain("Profile 'Ops/Support Admin' grants Modify All Data (ModifyAllData)");
     }
 
     [Theory]

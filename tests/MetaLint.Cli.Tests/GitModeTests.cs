@@ -228,7 +228,8 @@ public sealed class GitModeSettingsTests : IDisposable
     {
         _git.Write(Security, Settings("TwelveHours", "OneYear")).Commit("base");   // timeout warning, expiration critical
         _git.Write(Security, Settings("TwentyFourHours", "Never"));                // critical, and critical again
-        var r = Cli.Run("check", _git.Root, "--base", "HEAD");
+        // Low risk (timeout) is a note and medium-risk critical (expiration) a warning: fail on notes to see both.
+        var r = Cli.Run("check", _git.Root, "--base", "HEAD", "--fail-on", "note");
         r.ExitCode.ShouldBe(1);
         r.Out.ShouldContain("  Security.settings: expiration OneYear -> Never, sessionTimeout TwelveHours -> TwentyFourHours\n");
     }

@@ -4,7 +4,10 @@ namespace MetaLint.Core.Baselines;
 public sealed class Baseline
 {
     public const string StandardResource = "MetaLint.Baselines.SalesforceBaselineStandard.xml";
-    public const string StandardSource = "the Salesforce Baseline Standard";
+    /// The one name MetaLint gives the bundled baseline in every report and message (its file says "SFDC
+    /// recommended", a name Health Check reserves).
+    public const string StandardName = "Salesforce Baseline Standard";
+    public const string StandardSource = "the " + StandardName;
 
     public Baseline(string name, string? developerName, BaselineForm form, string? path, IReadOnlyList<BaselineSetting> settings)
     {
@@ -16,6 +19,9 @@ public sealed class Baseline
     }
 
     public string Name { get; }
+
+    /// The name reports show: "Salesforce Baseline Standard" for the bundled one, else the file's name.
+    public string DisplayName => Path == null ? StandardName : Name;
     public string? DeveloperName { get; }
     public BaselineForm Form { get; }
 
@@ -34,7 +40,7 @@ public sealed class Baseline
                            ?? throw new InvalidOperationException($"missing embedded resource {StandardResource}");
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        var parsed = BaselineLoader.Parse(buffer.ToArray(), "Salesforce Baseline Standard (bundled)", StandardSource);
+        var parsed = BaselineLoader.Parse(buffer.ToArray(), StandardName + " (bundled)", StandardSource);
         return new Baseline(parsed.Name, parsed.DeveloperName, parsed.Form, path: null, parsed.Settings);
     });
 

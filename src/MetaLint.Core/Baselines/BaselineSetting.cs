@@ -61,8 +61,9 @@ public sealed record BaselineSetting(string Key, RiskGroup Risk, BaselineForm Fo
         }
     }
 
-    /// The finding level for a status: XML by status, at most note when informational;
-    /// JSON by riskType.
+    /// The finding level for a status. XML: risk group and status together, as a reviewer triages them
+    /// (high: critical error, warning warning; medium: critical warning, warning note; low and informational:
+    /// note). JSON, which has no warning tier: by riskType (high error, medium warning, low note, informational none).
     public RuleLevel LevelFor(ComplianceStatus status)
     {
         if (status == ComplianceStatus.Compliant) return RuleLevel.None;
@@ -74,27 +75,44 @@ public sealed record BaselineSetting(string Key, RiskGroup Risk, BaselineForm Fo
                 RiskGroup.Low => RuleLevel.Note,
                 _ => RuleLevel.None,
             };
-        if (Risk == RiskGroup.Informational) return RuleLevel.Note;
-        return status == ComplianceStatus.Critical ? RuleLevel.Error : RuleLevel.Warning;
+        var critical = status == ComplianceStatus.Critical;
+        return Risk switch
+        {
+            RiskGroup.High => critical ? RuleLevel.Error : RuleLevel.Warning,
+            RiskGroup.Medium => critical ? RuleLevel.Warning : RuleLevel.Note,
+            _ => RuleLevel.Note,
+        };
     }
 
-    /// The strongest level this entry can give: the rule's default level in a run.
-    public RuleLevel MaxLevel => Form == BaselineForm.Json
-        ? LevelFor(ComplianceStatus.Critical)
-        : Risk == RiskGroup.Informational ? RuleLevel.Note
-        : Element == BaselineXmlElement.Boolean && ParseStatus(NonCompliant) == ComplianceStatus.Warning ? RuleLevel.Warning
-        : Element == BaselineXmlElement.Enum && List(Critical).Count == 0 && AllLiteralsListed() ? RuleLevel.Warning
-        : RuleLevel.Error;
+    /// The strongest level this entry can give (the level of its weakest possible status): the rule's default
+    /// level in a run.
+    public RuleLevel MaxLevel => LevelFor(WorstStatus);
 
-    /// What compliant means, for messages: "compliant: ThreeAttempts", "standard: 12".
-    public string Expectation => Form == BaselineForm.Json
-        ? $"at least as strong as {StandardValue}, {Risk.RiskType()}"
-        : Element switch
+    /// The weakest status a value can get: warning when the entry has no critical tier (a boolean whose
+    /// nonCompliant is warning, an enum without a critical list that lists every literal), else critical.
+    private ComplianceStatus WorstStatus =>
+        Form == BaselineForm.Xml && (
+            (Element == BaselineXmlElement.Boolean && ParseStatus(NonCompliant) == ComplianceStatus.Warning) ||
+            (Element == BaselineXmlElement.Enum && List(Critical).Count == 0 && AllLiteralsListed()))
+            ? ComplianceStatus.Warning
+            : ComplianceStatus.Critical;
+
+    /// What the baseline wants, in words, for messages: "at least 8 characters", "at most 3 attempts",
+    /// "SpecialCharacters or stronger", "true", "at least one trusted IP range, none wider than a /8".
+    public string Wants
+    {
+        get
         {
-            BaselineXmlElement.Boolean => $"compliant: {Compliant}",
-            BaselineXmlElement.NumericRange => $"compliant: {Compliant}, warning: {Warning}",
-            _ => $"compliant: {Compliant}",
-        };
+            var d = Definition;
+            if (d?.Reader != null) return "at least one trusted IP range, none wider than a /8";
+            var std = Form == BaselineForm.Json ? StandardValue ?? "" : BaselineWriter.StandardValue(this);
+            if (d == null || d.Type == SettingValueType.Boolean) return std;
+            if (d.Unit.Length > 0 && Number(std) is { } n)
+                return $"{(d.HigherIsStronger ? "at least" : "at most")} {BaselineText.Natural(n)} {d.Unit}";
+            var compliant = Form == BaselineForm.Json ? [std] : List(Compliant);
+            return compliant.Count > 1 || Form == BaselineForm.Json ? $"{std} or stronger" : std;
+        }
+    }
 
     private bool AllLiteralsListed() =>
         Definition is { Type: SettingValueType.Enum } d &&

@@ -12,7 +12,7 @@ public static class ConfigLoader
 {
     public const string FileName = "rules.yml";
 
-    private static readonly string[] TopLevelKeys = ["rules", "exclude", "exceptions", "policy", "settings", "environments", "approvers"];
+    private static readonly string[] TopLevelKeys = ["rules", "exclude", "exceptions", "policy", "settings", "standard-profiles", "environments", "approvers"];
     private static readonly string[] ExceptionKeys = ["rule", "component", "path", "justification", "approvedBy", "expires"];
     private static readonly string[] SettingsKeys = ["missing"];
     private static readonly string[] EnvironmentKeys = ["min-score", "fail"];
@@ -67,6 +67,7 @@ public static class ConfigLoader
         var rules = new Dictionary<string, RuleConfig>(StringComparer.OrdinalIgnoreCase);
         var exclude = new List<string>();
         var missing = MissingSettingPolicy.Ignore;
+        RuleLevel? standardProfileLevel = RuleLevel.Note;
         var environments = new Dictionary<string, EnvironmentGate>(StringComparer.Ordinal);
         var exceptions = new List<ExceptionEntry>();
         var requireApproval = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -95,6 +96,9 @@ public static class ConfigLoader
                     break;
                 case "settings":
                     missing = ParseSettings(path, value);
+                    break;
+                case "standard-profiles":
+                    standardProfileLevel = ParseStandardProfiles(path, value);
                     break;
                 case "environments":
                     foreach (var env in ParseEnvironments(path, value)) environments[env.Name] = env;
@@ -128,7 +132,8 @@ public static class ConfigLoader
         return new MetaLintConfig
         {
             Path = path, Rules = rules, Exclude = exclude, Exceptions = exceptions, RequireApproval = requireApproval,
-            MissingSettingPolicy = missing, Environments = environments, Approvers = approvers,
+            MissingSettingPolicy = missing, Environments = environments, StandardProfileLevel = standardProfileLevel,
+            Approvers = approvers,
         };
     }
 
@@ -170,6 +175,26 @@ public static class ConfigLoader
             };
         }
         return missing;
+    }
+
+    /// `standard-profiles: { level: note | warning | error | rule }`; `rule` (null) keeps each rule's level.
+    private static RuleLevel? ParseStandardProfiles(string path, YamlNode node)
+    {
+        if (IsNull(node)) return RuleLevel.Note;
+        if (node is not YamlMappingNode map)
+            throw Error(path, node, "'standard-profiles' must be a mapping with key: level");
+        RuleLevel? level = RuleLevel.Note;
+        foreach (var (keyNode, value) in map.Children)
+        {
+            var key = Key(path, keyNode);
+            if (key != "level")
+                throw Error(path, keyNode, $"unknown key '{key}' under 'standard-profiles' (expected: level)");
+            var text = Scalar(path, value, key);
+            level = text.Trim().Equals("rule", StringComparison.OrdinalIgnoreCase) ? null
+                : RuleLevelExtensions.Parse(text)
+                  ?? throw Error(path, value, $"'level' under 'standard-profiles' must be note, warning, error or rule, not '{text}'");
+        }
+        return level;
     }
 
     private static IEnumerable<EnvironmentGate> ParseEnvironments(string path, YamlNode node)

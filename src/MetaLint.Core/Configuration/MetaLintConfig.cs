@@ -1,3 +1,5 @@
+using MetaLint.Core.Rules;
+
 namespace MetaLint.Core.Configuration;
 
 /// The whole of rules.yml as the engine and discovery use it.
@@ -13,6 +15,10 @@ public sealed class MetaLintConfig
 
     /// `settings: { missing: ignore | report }`: whether a mapped setting absent from Security.settings is a finding.
     public MissingSettingPolicy MissingSettingPolicy { get; init; } = MissingSettingPolicy.Ignore;
+
+    /// `standard-profiles: { level: note | warning | error | rule }`: the level of permission findings on a standard
+    /// profile, whose permissions Salesforce fixes; null (`rule`) keeps each rule's level.
+    public RuleLevel? StandardProfileLevel { get; init; } = RuleLevel.Note;
 
     /// `environments:` gates selected with --environment NAME.
     public IReadOnlyDictionary<string, EnvironmentGate> Environments { get; init; } =

@@ -36,7 +36,8 @@ public sealed record TrustedConfig(
         var effective = new MetaLintConfig
         {
             Path = head.Path ?? @base.Path, Rules = @base.Rules, Exclude = @base.Exclude,
-            MissingSettingPolicy = @base.MissingSettingPolicy, Environments = @base.Environments,
+            MissingSettingPolicy = @base.MissingSettingPolicy, StandardProfileLevel = @base.StandardProfileLevel,
+            Environments = @base.Environments,
             RequireApproval = @base.RequireApproval, Approvers = @base.Approvers,
             Exceptions = [.. kept, .. added],   // the base's first: they win over an added one matching the same finding
         };
@@ -91,6 +92,9 @@ public sealed record TrustedConfig(
             yield return $"adds exclude pattern '{pattern}'";
         if (@base.MissingSettingPolicy == MissingSettingPolicy.Report && head.MissingSettingPolicy == MissingSettingPolicy.Ignore)
             yield return "sets settings missing to ignore";
+        // null (`rule`) keeps each rule's level, up to error: a fixed level below that lowers some.
+        if (head.StandardProfileLevel is { } nowStandard && nowStandard < (@base.StandardProfileLevel ?? RuleLevel.Error))
+            yield return $"lowers standard-profiles level from {@base.StandardProfileLevel?.ToText() ?? "rule"} to {nowStandard.ToText()}";
         foreach (var (name, gate) in @base.Environments)
         {
             if (!head.Environments.TryGetValue(name, out var now)) { yield return $"removes environment '{name}'"; continue; }

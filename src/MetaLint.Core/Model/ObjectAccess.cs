@@ -20,4 +20,17 @@ public static class ObjectAccessExtensions
         ObjectAccess.ViewAllFields => "View All Fields",
         _ => access.ToString(),
     };
+
+    /// The objectPermissions element that grants it: "modifyAllRecords".
+    public static string Element(this ObjectAccess access) => access switch
+    {
+        ObjectAccess.Edit => "allowEdit",
+        ObjectAccess.Delete => "allowDelete",
+        ObjectAccess.ViewAll => "viewAllRecords",
+        ObjectAccess.ModifyAll => "modifyAllRecords",
+        _ => "viewAllFields",
+    };
+
+    /// How messages name it: the Setup label with the element in parentheses ("Modify All (modifyAllRecords)").
+    public static string Display(this ObjectAccess access) => $"{access.Label()} ({access.Element()})";
 }

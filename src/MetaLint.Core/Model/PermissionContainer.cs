@@ -12,6 +12,10 @@ public sealed class PermissionContainer(MetadataKind kind, string name)
     /// Permission set &lt;license&gt; or its legacy &lt;userLicense&gt;.
     public TextField? License { get; set; }
 
+    /// A profile whose &lt;custom&gt; is false: a standard profile (System Administrator is `Admin`), whose user and
+    /// object permissions Salesforce fixes.
+    public bool IsStandardProfile { get; set; }
+
     public List<UserPermission> UserPermissions { get; } = [];
     public List<ObjectPermission> ObjectPermissions { get; } = [];
     public List<LoginIpRange> LoginIpRanges { get; } = [];

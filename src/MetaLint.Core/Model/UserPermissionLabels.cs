@@ -69,4 +69,9 @@ public static class UserPermissionLabels
 
     /// The Setup label of an API name, or the API name itself when MetaLint does not know the permission.
     public static string For(string apiName) => Labels.GetValueOrDefault(apiName.Trim(), apiName);
+
+    /// How messages name a permission: the Setup label with the API name in parentheses ("Modify All Data
+    /// (ModifyAllData)"), or the API name alone when MetaLint does not know its label.
+    public static string Display(string apiName) =>
+        Labels.TryGetValue(apiName.Trim(), out var label) ? $"{label} ({apiName.Trim()})" : apiName;
 }

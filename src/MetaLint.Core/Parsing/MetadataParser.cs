@@ -302,6 +302,7 @@ public static class MetadataParser
                     case "objectPermissions": ReadObjectPermission(c); break;
                     case "loginIpRanges" when c.Kind == MetadataKind.Profile: ReadLoginIpRange(c); break;
                     case "userLicense" when c.Kind == MetadataKind.Profile: c.UserLicense = ReadText(); break;
+                    case "custom" when c.Kind == MetadataKind.Profile: c.IsStandardProfile = IsFalse(ReadText()?.Value); break;
                     case "userLicense" or "license" when c.Kind != MetadataKind.Profile:
                         var isLicense = r.LocalName == "license";   // API 38+; wins over legacy userLicense
                         var license = ReadText();
@@ -469,6 +470,14 @@ public static class MetadataParser
     }
 
     /// Metadata booleans: "true" or "1" grant, with surrounding whitespace; anything else does not.
+    /// A literal false (or 0); anything else, missing included, is not false.
+    internal static bool IsFalse(string? value)
+    {
+        if (value == null) return false;
+        var v = value.TrimXml();
+        return v == "0" || v.Equals("false", StringComparison.OrdinalIgnoreCase);
+    }
+
     internal static bool IsTrue(string? value)
     {
         if (value == null) return false;

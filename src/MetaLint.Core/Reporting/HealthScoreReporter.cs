@@ -23,7 +23,7 @@ public static class HealthScoreReporter
         sb.Append(h.Score is { } score
             ? $"Approximate Health Check score: {Num(score)} / 100 ({h.GradeText})\n"
             : "Approximate Health Check score: not available (no weighted setting could be determined from source)\n");
-        sb.Append($"Baseline: {h.Baseline.Name}{(h.Baseline.Path == null ? " (bundled Salesforce Baseline Standard)" : $" ({h.Baseline.Path}, over the bundled standard)")}\n\n");
+        sb.Append($"Baseline: {h.Baseline.DisplayName}{(h.Baseline.Path == null ? " (bundled)" : $" ({h.Baseline.Path}, over the bundled {Baseline.StandardName})")}\n\n");
         sb.Append(Disclaimer).Append('\n');
         sb.Append("Weights: high risk 3, medium risk 2, low risk 1, informational 0. Credit: compliant 1, warning 0.5, critical 0.\n");
         sb.Append($"Score = 100 x sum(weight x credit) / sum(weight) over the settings found in source = 100 x {Num(h.Earned)} / {h.WeightTotal}.\n");
@@ -66,7 +66,7 @@ public static class HealthScoreReporter
             if (h.GradeText is { } grade) w.WriteString("grade", grade); else w.WriteNull("grade");
             w.WriteBoolean("approximate", true);
             w.WriteString("note", Disclaimer);
-            w.WriteString("baseline", h.Baseline.Name);
+            w.WriteString("baseline", h.Baseline.DisplayName);
             if (h.Baseline.Path is { } path) w.WriteString("baselineFile", path);
             w.WriteStartObject("weights");
             foreach (var risk in Enum.GetValues<RiskGroup>()) w.WriteNumber(risk.Label(), HealthScore.Weight(risk));

@@ -35,6 +35,10 @@ public sealed record Finding(
     /// message says all there is.
     public FindingFact? Fact { get; init; }
 
+    /// Other places the finding covers (the object grants folded into a Modify All Data finding), by rule and then
+    /// in file order.
+    public IReadOnlyList<RelatedLocation> Related { get; init; } = [];
+
     /// Set when an inline comment or a rules.yml exception dismisses the finding; it stays in reports.
     public Suppression? Suppression { get; init; }
 

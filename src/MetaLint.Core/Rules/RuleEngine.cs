@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using MetaLint.Core.Configuration;
 using MetaLint.Core.Model;
+using MetaLint.Core.Rules.Permissions;
 
 namespace MetaLint.Core.Rules;
 
@@ -15,14 +16,24 @@ public sealed class RuleEngine(IReadOnlyList<IRule> rules, MetaLintConfig config
     /// Checks the model and returns its findings sorted and fingerprinted (no suppression stage).
     public IReadOnlyList<Finding> Run(MetadataModel model) => Finalise(Check(model.Components));
 
-    /// Hands every object to the enabled rules whose target type it is; findings come back unsorted.
+    /// Hands every object to the enabled rules whose target type it is; findings come back unsorted. A permission
+    /// container's findings are then folded (RedundantGrants) and, on a standard profile, re-levelled
+    /// (StandardProfileFindings): both read only that component's findings, so the pass is linear.
     public List<Finding> Check(IEnumerable<object> components)
     {
         var findings = new List<Finding>();
         foreach (var component in components)
+        {
+            var start = findings.Count;
             foreach (var rule in _active)
                 if (rule.Target.IsInstanceOfType(component))
                     rule.Check(component, new RuleContext(rule, config.For(rule.Descriptor.Id), findings));
+            if (component is PermissionContainer c && findings.Count > start)
+            {
+                RedundantGrants.Fold(findings, start);
+                if (c.IsStandardProfile) StandardProfileFindings.Apply(findings, start, c, config.StandardProfileLevel);
+            }
+        }
         return findings;
     }
 

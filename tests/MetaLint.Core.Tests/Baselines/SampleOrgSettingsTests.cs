@@ -4,7 +4,8 @@ using MetaLint.Core.Tests.Support;
 
 namespace MetaLint.Core.Tests.Baselines;
 
-/// testdata/sample-org against sections B, C, D and E of its EXPECTED.md (the settings rules).
+/// testdata/sample-org against sections B, C, D and E of its EXPECTED.md (the settings rules), with the levels of
+/// section G: risk group and status together.
 public class SampleOrgSettingsTests
 {
     private static readonly string Root = Repo.Path("testdata", "sample-org");
@@ -27,13 +28,13 @@ public class SampleOrgSettingsTests
     {
         Settings(Analyse()).ShouldBe(
         [
-            $"ML3103 {Sec} 15:9 error",
-            $"ML3102 {Sec} 18:9 error",
-            $"ML3201 {Sec} 43:9 error",
+            $"ML3103 {Sec} 15:9 warning",   // medium risk, critical
+            $"ML3102 {Sec} 18:9 error",     // high risk, critical
+            $"ML3201 {Sec} 43:9 note",      // low risk
             $"ML3102 {Ppp} 5:5 error",
-            $"ML3103 {Ppp} 10:5 error",
-            $"ML3105 {Ppp} 11:5 error",
-            $"ML3201 {Pss} 7:5 error",
+            $"ML3103 {Ppp} 10:5 warning",
+            $"ML3105 {Ppp} 11:5 warning",
+            $"ML3201 {Pss} 7:5 note",
         ], ignoreOrder: true);
     }
 
@@ -59,15 +60,15 @@ public class SampleOrgSettingsTests
         var r = Analyse("strict-baseline.xml");
         Settings(r, withColumn: false).ShouldBe(
         [
-            $"ML3101 {Sec} 19 error",
+            $"ML3101 {Sec} 19 error",       // high risk, critical
             $"ML3102 {Sec} 18 error",
-            $"ML3103 {Sec} 15 warning",
-            $"ML3201 {Sec} 43 error",
-            $"ML3101 {Ppp} 6 warning",
+            $"ML3103 {Sec} 15 note",        // medium risk, warning
+            $"ML3201 {Sec} 43 warning",     // medium risk, critical
+            $"ML3101 {Ppp} 6 warning",      // high risk, warning
             $"ML3102 {Ppp} 5 error",
-            $"ML3103 {Ppp} 10 warning",
-            $"ML3105 {Ppp} 11 error",
-            $"ML3201 {Pss} 7 error",
+            $"ML3103 {Ppp} 10 note",
+            $"ML3105 {Ppp} 11 warning",
+            $"ML3201 {Pss} 7 warning",
         ], ignoreOrder: true);
         string Severity(string id) => r.Rules.Single(x => x.Descriptor.Id == id).Descriptor.SecuritySeverityText!;
         (Severity("ML3101"), Severity("ML3102"), Severity("ML3103"), Severity("ML3105"), Severity("ML3201"))
@@ -89,13 +90,13 @@ public class SampleOrgSettingsTests
     }
 
     [Fact]
-    public void Section_E_totals_with_the_bundled_standard()
+    public void Section_G_totals_with_the_bundled_standard()
     {
         var r = Analyse();
-        r.Findings.Count.ShouldBe(24);
-        r.Findings.Count(f => f.Level == RuleLevel.Error).ShouldBe(13);
-        r.Findings.Count(f => f.Level == RuleLevel.Warning).ShouldBe(10);
-        r.Findings.Count(f => f.Level == RuleLevel.Note).ShouldBe(1);
+        r.Findings.Count.ShouldBe(20);
+        r.Findings.Count(f => f.Level == RuleLevel.Error).ShouldBe(8);
+        r.Findings.Count(f => f.Level == RuleLevel.Warning).ShouldBe(9);
+        r.Findings.Count(f => f.Level == RuleLevel.Note).ShouldBe(3);
         r.Findings.ShouldNotContain(f => f.RuleId == "ML0001");
     }
 
@@ -106,18 +107,19 @@ public class SampleOrgSettingsTests
         var ppp = r.Findings.Where(f => f.Path == Ppp).ToList();
         ppp.ShouldAllBe(f => f.ComponentName == "Ops/Support Admin");
         ppp.First(f => f.RuleId == "ML3102").Message.ShouldBe(
-            "Profile password policy for 'Ops/Support Admin': maxLoginAttempts is 0 (NoLimit), critical against the " +
-            "Salesforce Baseline Standard (compliant: ThreeAttempts; high risk)");
+            "Profile password policy for 'Ops/Support Admin': maxLoginAttempts is 0 (NoLimit); the Salesforce Baseline " +
+            "Standard wants at most 3 attempts (critical, high risk)");
         var pss = r.Findings.Single(f => f.Path == Pss);
         pss.ComponentName.ShouldBe("");
-        pss.Message.ShouldStartWith("Profile session setting (profile not set): sessionTimeout is 1440 (TwentyFourHours), critical");
+        pss.Message.ShouldBe("Profile session setting (profile not set): sessionTimeout is 1440 (TwentyFourHours); " +
+                             "the Salesforce Baseline Standard wants at most 120 minutes (critical, low risk)");
     }
 
     [Fact]
     public void Json_baseline_messages_name_the_standard_value_and_risk_type()
     {
         Analyse("team-baseline.json").Findings.Single(f => f.RuleId == "ML3101" && f.Path == Sec).Message.ShouldBe(
-            "Security settings: minimumPasswordLength is 8, weaker than standardValue 12 in team-baseline.json (HIGH_RISK)");
+            "Security settings: minimumPasswordLength is 8; team-baseline.json wants at least 12 characters (HIGH_RISK)");
     }
 
     [Fact]

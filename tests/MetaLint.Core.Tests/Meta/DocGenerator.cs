@@ -121,9 +121,10 @@ public static class DocGenerator
     {
         var at = what.IndexOf("\n" + LevelParagraph, StringComparison.Ordinal);
         return (at < 0 ? what : what[..at]).TrimEnd('\n') + "\n\n" + """
-            The level follows the baseline in effect. With an XML baseline (the bundled standard, or `--baseline file.xml`) a
-            critical value is an `error` and a warning value a `warning`, except that settings in the Informational group are
-            at most a `note`. With the JSON form (`--baseline file.json`) a value weaker than `standardValue` is an `error`,
+            The level follows the baseline in effect. With an XML baseline (the bundled standard, or `--baseline file.xml`) it
+            follows the setting's risk group and the value's status together: High-Risk critical is an `error` and High-Risk
+            warning a `warning`; Medium-Risk critical is a `warning` and Medium-Risk warning a `note`; Low-Risk and
+            Informational values are a `note`. With the JSON form (`--baseline file.json`) a value weaker than `standardValue` is an `error`,
             `warning` or `note` for `HIGH_RISK`, `MEDIUM_RISK` or `LOW_RISK`, and no finding for `INFORMATIONAL`. The header
             shows the level and security severity under the bundled standard; SARIF carries the ones of the baseline in effect
             (security severity 8.0, 5.5 or 3.0 for the high, medium or low group).

@@ -91,12 +91,17 @@ public sealed record PlantedComponent(
                 if (p.Name is "BypassMFAForUiLogins" or "PasswordNeverExpires" or "SkipIdentityConfirmation") result.Add(("ML1007", p.Name));
                 if (Guest && p.Name is "ApiEnabled" or "ViewAllUsers") result.Add(("ML1008", p.Name));
             }
+            // Per-object grants that ModifyAllData (all three) or ViewAllData (View All, View All Fields) covers fold
+            // into that finding; View All on a guest profile is ML1008's alone.
+            bool Granted(string name) => Permissions.Any(p => p.Enabled.Grants && p.Name == name);
+            var modifyAllData = Granted("ModifyAllData");
+            var viewAllData = Granted("ViewAllData");
             foreach (var o in Objects)
                 foreach (var (element, value) in o.Flags.Where(f => f.Value.Grants))
                 {
-                    if (element == "modifyAllRecords") result.Add(("ML1003", o.Object));
-                    if (element == "viewAllRecords") result.Add(("ML1004", o.Object));
-                    if (element == "viewAllFields") result.Add(("ML1005", o.Object));
+                    if (element == "modifyAllRecords" && !modifyAllData) result.Add(("ML1003", o.Object));
+                    if (element == "viewAllRecords" && !modifyAllData && !viewAllData && !Guest) result.Add(("ML1004", o.Object));
+                    if (element == "viewAllFields" && !modifyAllData && !viewAllData) result.Add(("ML1005", o.Object));
                     if (Guest && element is "allowEdit" or "allowDelete" or "viewAllRecords" or "modifyAllRecords")
                         result.Add(("ML1008", $"{o.Object}.{element}"));
                 }

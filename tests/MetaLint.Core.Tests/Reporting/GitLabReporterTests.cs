@@ -41,7 +41,7 @@ public class GitLabReporterTests
 
         var grant = issues.Single(i => (string)i["check_name"]! == "ML1001" && ((string)i["location"]!["path"]!).Contains("profiles"));
         grant.ToString(Newtonsoft.Json.Formatting.None).ShouldBe(
-            "{\"description\":\"Profile 'Ops/Support Admin' grants ModifyAllData\",\"check_name\":\"ML1001\"," +
+            "{\"description\":\"Profile 'Ops/Support Admin' grants Modify All Data (ModifyAllData), which also covers Modify All on 1 object and View All on 1 object\",\"check_name\":\"ML1001\"," +
             $"\"fingerprint\":\"{(string)grant["fingerprint"]!}\",\"severity\":\"critical\"," +
             "\"location\":{\"path\":\"force-app/main/default/profiles/Ops%2FSupport Admin.profile-meta.xml\",\"lines\":{\"begin\":39,\"end\":39}}}");
     }

@@ -38,7 +38,7 @@ public sealed class TextReporterTests : IDisposable
         File.WriteAllText(Path.Combine(_root.Root, "Evil%0D\u001b[2K\u2028\u202EAdmin.profile-meta.xml"), Grant);
         var (plain, colored) = Render();
 
-        plain.ShouldContain("Profile 'Evil\\u000D\\u001B[2K\\u2028\\u202EAdmin' grants ModifyAllData");
+        plain.ShouldContain("Profile 'Evil\\u000D\\u001B[2K\\u2028\\u202EAdmin' grants Modify All Data (ModifyAllData)");
         plain.ShouldNotContain("\r");
         plain.Where(c => char.IsControl(c) && c != '\n').ShouldBeEmpty();
         plain.Count(c => c == '\n').ShouldBe(4);   // path, finding, blank line, summary

@@ -31,7 +31,7 @@ public sealed class JsonReporter : IReporter
                 w.WriteNumber("score", score);
                 w.WriteString("grade", health.GradeText);
                 w.WriteBoolean("approximate", true);
-                w.WriteString("baseline", health.Baseline.Name);
+                w.WriteString("baseline", health.Baseline.DisplayName);
                 w.WriteEndObject();
             }
             w.WriteStartArray("findings");

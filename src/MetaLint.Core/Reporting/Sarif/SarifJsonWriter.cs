@@ -98,20 +98,15 @@ internal static class SarifJsonWriter
         w.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter w, Result result)
+    /// Locations in Sarif.Sdk's property order: id (related locations), physicalLocation, message.
+    private static void WriteLocations(Utf8JsonWriter w, string name, IEnumerable<Location> locations)
     {
-        w.WriteStartObject();
-        w.WriteString("ruleId", result.RuleId);
-        if (result.RuleIndex != -1) w.WriteNumber("ruleIndex", result.RuleIndex);
-        w.WriteString("level", Level(result.Level));
-        w.WriteStartObject("message");
-        w.WriteString("text", result.Message.Text);
-        w.WriteEndObject();
-        w.WriteStartArray("locations");
-        foreach (var location in result.Locations)
+        w.WriteStartArray(name);
+        foreach (var location in locations)
         {
             var physical = location.PhysicalLocation;
             w.WriteStartObject();
+            if (location.Id != -1) w.WriteNumber("id", (long)location.Id);
             w.WriteStartObject("physicalLocation");
             w.WriteStartObject("artifactLocation");
             w.WriteString("uri", physical.ArtifactLocation.Uri.OriginalString);
@@ -125,12 +120,31 @@ internal static class SarifJsonWriter
             if (region.EndColumn != 0) w.WriteNumber("endColumn", region.EndColumn);
             w.WriteEndObject();
             w.WriteEndObject();
+            if (location.Message is { Text: { } text })
+            {
+                w.WriteStartObject("message");
+                w.WriteString("text", text);
+                w.WriteEndObject();
+            }
             w.WriteEndObject();
         }
         w.WriteEndArray();
+    }
+
+    private static void WriteResult(Utf8JsonWriter w, Result result)
+    {
+        w.WriteStartObject();
+        w.WriteString("ruleId", result.RuleId);
+        if (result.RuleIndex != -1) w.WriteNumber("ruleIndex", result.RuleIndex);
+        w.WriteString("level", Level(result.Level));
+        w.WriteStartObject("message");
+        w.WriteString("text", result.Message.Text);
+        w.WriteEndObject();
+        WriteLocations(w, "locations", result.Locations);
         w.WriteStartObject("partialFingerprints");
         foreach (var (key, value) in result.PartialFingerprints) w.WriteString(key, value);
         w.WriteEndObject();
+        if (result.RelatedLocations is { Count: > 0 } related) WriteLocations(w, "relatedLocations", related);
         if (result.Suppressions is { } suppressions)
         {
             w.WriteStartArray("suppressions");

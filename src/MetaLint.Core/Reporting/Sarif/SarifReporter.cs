@@ -37,7 +37,7 @@ public sealed class SarifReporter : IReporter
         {
             run.SetProperty("metalint/healthCheckScore", score);
             run.SetProperty("metalint/healthCheckGrade", health.GradeText);
-            run.SetProperty("metalint/healthCheckBaseline", health.Baseline.Name);
+            run.SetProperty("metalint/healthCheckBaseline", health.Baseline.DisplayName);
         }
         if (report.Base is { } b)
         {
@@ -84,29 +84,34 @@ public sealed class SarifReporter : IReporter
         Level = Level(f.Level),
         Kind = ResultKind.Fail,
         Message = new Message { Text = f.Message },
-        Locations =
+        Locations = [new Location { PhysicalLocation = Physical(f.Location) }],
+        RelatedLocations = f.Related.Count == 0 ? null :
         [
-            new Location
+            .. f.Related.Take(RelatedLocation.SarifLimit).Select((r, i) => new Location
             {
-                PhysicalLocation = new PhysicalLocation
-                {
-                    ArtifactLocation = new ArtifactLocation
-                    {
-                        Uri = new Uri(EncodePath(f.Path), UriKind.Relative),
-                        UriBaseId = SrcRoot,
-                    },
-                    Region = new Region
-                    {
-                        StartLine = f.Span.StartLine,
-                        StartColumn = f.Span.StartColumn,
-                        EndLine = f.Span.EndLine,
-                        EndColumn = f.Span.EndColumn,
-                    },
-                },
-            },
+                Id = i + 1,
+                PhysicalLocation = Physical(r.Location),
+                Message = new Message { Text = r.Message },
+            }),
         ],
         PartialFingerprints = new Dictionary<string, string> { [RuleEngine.FingerprintKey] = f.Fingerprint },
         Suppressions = f.Suppression is { } s ? [Suppression(s)] : null,
+    };
+
+    private static PhysicalLocation Physical(Model.SourceLocation location) => new()
+    {
+        ArtifactLocation = new ArtifactLocation
+        {
+            Uri = new Uri(EncodePath(location.File.RelativePath), UriKind.Relative),
+            UriBaseId = SrcRoot,
+        },
+        Region = new Region
+        {
+            StartLine = location.Span.StartLine,
+            StartColumn = location.Span.StartColumn,
+            EndLine = location.Span.EndLine,
+            EndColumn = location.Span.EndColumn,
+        },
     };
 
     private static Microsoft.CodeAnalysis.Sarif.Suppression Suppression(Suppressions.Suppression s)

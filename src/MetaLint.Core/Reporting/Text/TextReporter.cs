@@ -35,7 +35,7 @@ public sealed class TextReporter(bool color) : IReporter
         if (report.Score is { Score: { } score } health)
             sink.Line(
                 $"Approximate Health Check score: {score.ToString("0.0", CultureInfo.InvariantCulture)} " +
-                $"({health.GradeText}) against {health.Baseline.Name}; see `metalint baseline score` for the details.");
+                $"({health.GradeText}) against {health.Baseline.DisplayName}; see `metalint baseline score` for the details.");
     }
 
     private static (string, Style?)[] Summary(Report report)

@@ -15,6 +15,6 @@ public sealed class ML1003ObjectModifyAll : Rule<PermissionContainer>
     {
         if (!c.CanGrant) return;
         foreach (var (obj, field) in ObjectFlags.Granted(c, o => o.ModifyAllRecords))
-            ctx.Report(c, field.Location, obj, $"grants Modify All on {obj}", new ObjectAccessFact(obj, ObjectAccess.ModifyAll));
+            ctx.Report(c, field.Location, obj, $"grants {ObjectAccess.ModifyAll.Display()} on {obj}", new ObjectAccessFact(obj, ObjectAccess.ModifyAll));
     }
 }

@@ -15,6 +15,6 @@ public sealed class ML1004ObjectViewAll : Rule<PermissionContainer>
     {
         if (!c.CanGrant) return;
         foreach (var (obj, field) in ObjectFlags.Granted(c, o => o.ViewAllRecords))
-            ctx.Report(c, field.Location, obj, $"grants View All on {obj}", new ObjectAccessFact(obj, ObjectAccess.ViewAll));
+            ctx.Report(c, field.Location, obj, $"grants {ObjectAccess.ViewAll.Display()} on {obj}", new ObjectAccessFact(obj, ObjectAccess.ViewAll));
     }
 }

@@ -16,8 +16,8 @@ public sealed class ML1005ViewAllFields : Rule<PermissionContainer>
         if (!c.CanGrant) return;
         foreach (var p in c.GrantedUserPermissions)
             if (p.Name.Equals("ViewAllFieldsGlobal", StringComparison.OrdinalIgnoreCase))
-                ctx.Report(c, p.NameLocation, p.Name, $"grants {p.Name}", new PermissionFact(p.Name));
+                ctx.Report(c, p.NameLocation, p.Name, $"grants {UserPermissionLabels.Display(p.Name)}", new PermissionFact(p.Name));
         foreach (var (obj, field) in ObjectFlags.Granted(c, o => o.ViewAllFields))
-            ctx.Report(c, field.Location, obj, $"grants View All Fields on {obj}", new ObjectAccessFact(obj, ObjectAccess.ViewAllFields));
+            ctx.Report(c, field.Location, obj, $"grants {ObjectAccess.ViewAllFields.Display()} on {obj}", new ObjectAccessFact(obj, ObjectAccess.ViewAllFields));
     }
 }

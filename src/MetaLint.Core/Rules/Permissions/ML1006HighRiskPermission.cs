@@ -1,3 +1,5 @@
+using MetaLint.Core.Model;
+
 namespace MetaLint.Core.Rules.Permissions;
 
 /// Flags administrative permissions from the high-risk list (configurable).
@@ -60,5 +62,5 @@ public sealed class ML1006HighRiskPermission : UserPermissionRule
         return Set([.. replace ?? DefaultList, .. extra ?? []]);
     }
 
-    protected override string Message(string permission) => $"grants high-risk permission {permission}";
+    protected override string Message(string permission) => $"grants high-risk permission {UserPermissionLabels.Display(permission)}";
 }

@@ -10,12 +10,12 @@ public sealed class ML1008GuestUserExposure : Rule<PermissionContainer>
         "ApiEnabled", "ViewAllUsers",
     };
 
-    private static readonly (string Element, ObjectAccess Access, Func<ObjectPermission, BoolField?> Flag)[] ObjectFlagsChecked =
+    private static readonly (ObjectAccess Access, Func<ObjectPermission, BoolField?> Flag)[] ObjectFlagsChecked =
     [
-        ("allowEdit", ObjectAccess.Edit, o => o.AllowEdit),
-        ("allowDelete", ObjectAccess.Delete, o => o.AllowDelete),
-        ("viewAllRecords", ObjectAccess.ViewAll, o => o.ViewAllRecords),
-        ("modifyAllRecords", ObjectAccess.ModifyAll, o => o.ModifyAllRecords),
+        (ObjectAccess.Edit, o => o.AllowEdit),
+        (ObjectAccess.Delete, o => o.AllowDelete),
+        (ObjectAccess.ViewAll, o => o.ViewAllRecords),
+        (ObjectAccess.ModifyAll, o => o.ModifyAllRecords),
     ];
 
     public override RuleDescriptor Descriptor { get; } = new(
@@ -29,10 +29,10 @@ public sealed class ML1008GuestUserExposure : Rule<PermissionContainer>
         if (!c.IsGuestProfile) return;
         foreach (var p in c.GrantedUserPermissions)
             if (Permissions.Contains(p.Name))
-                ctx.Report(c, p.NameLocation, p.Name, $"is a guest user profile and grants {p.Name}", new PermissionFact(p.Name));
-        foreach (var (element, access, flag) in ObjectFlagsChecked)
+                ctx.Report(c, p.NameLocation, p.Name, $"is a guest user profile and grants {UserPermissionLabels.Display(p.Name)}", new PermissionFact(p.Name));
+        foreach (var (access, flag) in ObjectFlagsChecked)
             foreach (var (obj, field) in ObjectFlags.Granted(c, flag))
-                ctx.Report(c, field.Location, $"{obj}.{element}", $"is a guest user profile and grants {element} on {obj}",
+                ctx.Report(c, field.Location, $"{obj}.{access.Element()}", $"is a guest user profile and grants {access.Display()} on {obj}",
                     new ObjectAccessFact(obj, access));
     }
 }

@@ -17,7 +17,7 @@ public abstract class UserPermissionRule : Rule<PermissionContainer>
                 ctx.Report(c, p.NameLocation, p.Name, Message(p.Name), new PermissionFact(p.Name));
     }
 
-    protected virtual string Message(string permission) => $"grants {permission}";
+    protected virtual string Message(string permission) => $"grants {UserPermissionLabels.Display(permission)}";
 
     protected static IReadOnlySet<string> Set(params string[] names) =>
         new HashSet<string>(names, StringComparer.OrdinalIgnoreCase);

@@ -46,12 +46,14 @@ public sealed class SettingRule : Rule<SettingsComponent>
         if (a.Status is not { } status) return;   // a value MetaLint does not recognise: not determinable
         var level = _setting.LevelFor(status);
         if (level == RuleLevel.None) return;
-        var judgement = _setting.Form == BaselineForm.Json
-            ? $"weaker than standardValue {_setting.StandardValue} in {_setting.Source} ({_setting.Risk.RiskType()})"
-            : $"{status.Label()} against {_setting.Source} ({_setting.Expectation}; {_setting.Risk.Label()} risk)";
+        // Values in words: what the file says and what the baseline wants, not its raw bands ("compliant: 8.0").
+        var rating = _setting.Form == BaselineForm.Json
+            ? _setting.Risk.RiskType()
+            : $"{status.Label()}, {_setting.Risk.Label()} risk";
+        var value = Definition.Reader != null ? a.Reading.Display : $"{a.Reading.Element} is {a.Reading.Display}";
         ctx.Report(a.Reading.Location, c.Kind, c.Name, Row.Key,
-            $"{c.DisplayName}: {a.Reading.Element} is {a.Reading.Display}, {judgement}",
-            ctx.Config.Level ?? level, fact: new SettingFact(Row.Key, a.Reading.Element, a.Reading.Display));
+            $"{c.DisplayName}: {value}; {_setting.Source} wants {_setting.Wants} ({rating})",
+            ctx.Config.Level ?? level, fact: new SettingFact(Row.Key, a.Reading.Element, a.Reading.Display) { Status = status });
     }
 
     /// A missing setting goes on its parent element, or on line 1 when that is missing too.
