@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using MetaLint.Cli.Commands;
+using MetaLint.Cli.Terminal;
 using MetaLint.Core.Baselines;
 using MetaLint.Core.Configuration;
-using MetaLint.Core.Git;
-using MetaLint.Core.Reporting.Text;
+using MetaLint.Git;
 
 namespace MetaLint.Cli;
 

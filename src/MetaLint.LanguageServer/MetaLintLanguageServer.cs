@@ -57,7 +57,7 @@ public sealed class MetaLintLanguageServer : IDisposable
         if (_options.BaselinePath is { } baseline) _baseline = new BaselineCache(Path.GetFullPath(baseline));
     }
 
-    private string? ConfigFor(string path) => _options.ConfigPath ?? ConfigLoader.FindNearest(path);
+    private string? ConfigFor(string path) => ConfigLoader.Locate(_options.ConfigPath, path);
 
     /// Serves until the client sends exit (0 after shutdown, 1 without) or closes the stream (1), as LSP specifies.
     public Task<int> RunAsync()
@@ -453,7 +453,7 @@ public sealed class MetaLintLanguageServer : IDisposable
         MetaLintConfig config;
         try
         {
-            config = configFile is null ? MetaLintConfig.Default : _configs.Get(configFile);
+            config = ConfigLoader.LoadOrDefault(configFile, _configs.Get);
             if (_shownConfigError != null)
             {
                 // Fixed (on disk, without a watched-file event): clear its diagnostic on rules.yml.

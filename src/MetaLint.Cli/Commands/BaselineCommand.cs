@@ -3,7 +3,7 @@ using System.Globalization;
 using MetaLint.Core;
 using MetaLint.Core.Baselines;
 using MetaLint.Core.Reporting;
-using MetaLint.Core.Reporting.Text;
+using MetaLint.Cli.Terminal;
 
 namespace MetaLint.Cli.Commands;
 

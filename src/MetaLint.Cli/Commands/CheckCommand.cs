@@ -5,15 +5,14 @@ using MetaLint.Core;
 using MetaLint.Core.Baselines;
 using MetaLint.Core.Configuration;
 using MetaLint.Core.Discovery;
-using MetaLint.Core.Git;
 using MetaLint.Core.IO;
 using MetaLint.Core.Reporting;
 using MetaLint.Core.Reporting.Evidence;
 using MetaLint.Core.Reporting.GitLab;
 using MetaLint.Core.Reporting.Json;
 using MetaLint.Core.Reporting.Sarif;
-using MetaLint.Core.Reporting.Text;
 using MetaLint.Core.Rules;
+using MetaLint.Git;
 
 namespace MetaLint.Cli.Commands;
 
@@ -91,18 +90,7 @@ public static class CheckCommand
             return Usage(io, $"path not found: {missing}");
         if (OutputProblem(req, []) is { } outputProblem) return Usage(io, outputProblem);
 
-        MetaLintConfig config;
-        try
-        {
-            if (req.Config != null && !File.Exists(req.Config)) return Usage(io, $"config file not found: {req.Config}");
-            var path = req.Config ?? ConfigLoader.FindNearest(paths[0]);
-            config = path == null ? MetaLintConfig.Default : ConfigLoader.Load(path);
-        }
-        catch (ConfigException e)
-        {
-            return Usage(io, $"invalid configuration: {e.Message}");
-        }
-
+        if (CommandSupport.LoadConfig(io, req.Config, paths[0]) is not { } config) return ExitCodes.Usage;
         var (baselineOk, baseline) = CommandSupport.LoadBaseline(io, req.Baseline);
         if (!baselineOk) return ExitCodes.Usage;
         // In PR mode the environment comes from the base's rules.yml, known once the base is read.

@@ -7,6 +7,8 @@ namespace MetaLint.Cli.Commands;
 /// Loading steps the commands share; each returns null after telling the user why (exit code 2).
 internal static class CommandSupport
 {
+    /// The run's rules.yml (--config, else the nearest one), or null after "config file not found" or
+    /// "invalid configuration".
     public static MetaLintConfig? LoadConfig(CliOutput io, string? configPath, string firstPath)
     {
         try
@@ -16,8 +18,7 @@ internal static class CommandSupport
                 io.Error.WriteLine($"metalint: config file not found: {configPath}");
                 return null;
             }
-            var path = configPath ?? ConfigLoader.FindNearest(firstPath);
-            return path == null ? MetaLintConfig.Default : ConfigLoader.Load(path);
+            return ConfigLoader.LoadOrDefault(ConfigLoader.Locate(configPath, firstPath));
         }
         catch (ConfigException e)
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using MetaLint.Core.Rules;
 
 namespace MetaLint.Core.Baselines;
 
@@ -61,36 +60,9 @@ public sealed record BaselineSetting(string Key, RiskGroup Risk, BaselineForm Fo
         }
     }
 
-    /// The finding level for a status. XML: risk group and status together, as a reviewer triages them
-    /// (high: critical error, warning warning; medium: critical warning, warning note; low and informational:
-    /// note). JSON, which has no warning tier: by riskType (high error, medium warning, low note, informational none).
-    public RuleLevel LevelFor(ComplianceStatus status)
-    {
-        if (status == ComplianceStatus.Compliant) return RuleLevel.None;
-        if (Form == BaselineForm.Json)
-            return Risk switch
-            {
-                RiskGroup.High => RuleLevel.Error,
-                RiskGroup.Medium => RuleLevel.Warning,
-                RiskGroup.Low => RuleLevel.Note,
-                _ => RuleLevel.None,
-            };
-        var critical = status == ComplianceStatus.Critical;
-        return Risk switch
-        {
-            RiskGroup.High => critical ? RuleLevel.Error : RuleLevel.Warning,
-            RiskGroup.Medium => critical ? RuleLevel.Warning : RuleLevel.Note,
-            _ => RuleLevel.Note,
-        };
-    }
-
-    /// The strongest level this entry can give (the level of its weakest possible status): the rule's default
-    /// level in a run.
-    public RuleLevel MaxLevel => LevelFor(WorstStatus);
-
     /// The weakest status a value can get: warning when the entry has no critical tier (a boolean whose
     /// nonCompliant is warning, an enum without a critical list that lists every literal), else critical.
-    private ComplianceStatus WorstStatus =>
+    public ComplianceStatus WorstStatus =>
         Form == BaselineForm.Xml && (
             (Element == BaselineXmlElement.Boolean && ParseStatus(NonCompliant) == ComplianceStatus.Warning) ||
             (Element == BaselineXmlElement.Enum && List(Critical).Count == 0 && AllLiteralsListed()))
@@ -114,7 +86,8 @@ public sealed record BaselineSetting(string Key, RiskGroup Risk, BaselineForm Fo
         }
     }
 
-    private bool AllLiteralsListed() =>
+    /// An enum entry whose compliant and warning lists name every literal: it can never give critical.
+    public bool AllLiteralsListed() =>
         Definition is { Type: SettingValueType.Enum } d &&
         d.Literals.All(l => InList(Compliant, l.Name) || InList(Warning, l.Name));
 

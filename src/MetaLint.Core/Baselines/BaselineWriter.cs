@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Xml;
 
-using MetaLint.Core.Reporting;
+using MetaLint.Core.IO;
 
 namespace MetaLint.Core.Baselines;
 

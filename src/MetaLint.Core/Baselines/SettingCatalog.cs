@@ -1,6 +1,5 @@
 using System.Globalization;
 using MetaLint.Core.Model;
-using MetaLint.Core.Rules.Permissions;
 
 namespace MetaLint.Core.Baselines;
 
@@ -204,7 +203,7 @@ public static class SettingCatalog
     private static SettingReading TrustedRanges(NetworkAccess access)
     {
         var count = access.IpRanges.Count;
-        var wide = access.IpRanges.Count(r => ML1009LoginIpRangeTooWide.Size(r.Start, r.End) > 1UL << 24);
+        var wide = access.IpRanges.Count(r => Ipv4Range.Size(r.Start, r.End) > Ipv4Range.SlashEight);
         var value = count == 0 ? 0 : wide > 0 ? 0.5 : 1;
         var raw = count == 0 ? "no trusted IP ranges"
             : wide > 0 ? $"{count} trusted IP range{(count == 1 ? "" : "s")}, {wide} wider than a /8"

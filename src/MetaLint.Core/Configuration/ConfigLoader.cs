@@ -28,6 +28,15 @@ public static class ConfigLoader
             : null;
     }
 
+    /// The rules.yml a run uses: the one given (--config), else the nearest at or above nearPath; null for none.
+    public static string? Locate(string? configPath, string nearPath) => configPath ?? FindNearest(nearPath);
+
+    /// The configuration of a run, for `metalint check`, `metalint baseline` and the language server alike: the
+    /// file Locate found, read by read (Load unless given: the language server reads through its cache), or the
+    /// defaults when there is none. Throws the ConfigException that stops a run.
+    public static MetaLintConfig LoadOrDefault(string? file, Func<string, MetaLintConfig>? read = null) =>
+        file == null ? MetaLintConfig.Default : (read ?? Load)(file);
+
     public static MetaLintConfig Load(string path)
     {
         string text;

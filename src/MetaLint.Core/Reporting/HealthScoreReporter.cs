@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using MetaLint.Core.Baselines;
+using MetaLint.Core.IO;
 
 namespace MetaLint.Core.Reporting;
 

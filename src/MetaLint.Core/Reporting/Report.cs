@@ -13,7 +13,7 @@ public sealed record Report(IReadOnlyList<Finding> Findings, IReadOnlyList<IRule
     public Baselines.HealthScore? Score { get; init; }
 
     /// Set in PR mode (--base): findings are those the change introduces relative to this base.
-    public Git.BaseComparison? Base { get; init; }
+    public BaseComparison? Base { get; init; }
 
     public static string ToolVersion { get; } =
         typeof(Report).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion

@@ -1,4 +1,3 @@
-using MetaLint.Core.Configuration;
 using MetaLint.Core.Model;
 
 namespace MetaLint.Core.Rules;

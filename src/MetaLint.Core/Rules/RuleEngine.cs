@@ -1,13 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
-using MetaLint.Core.Configuration;
 using MetaLint.Core.Model;
 using MetaLint.Core.Rules.Permissions;
 
 namespace MetaLint.Core.Rules;
 
 /// Runs the enabled rules over the model and returns findings in a stable order with fingerprints.
-public sealed class RuleEngine(IReadOnlyList<IRule> rules, MetaLintConfig config)
+public sealed class RuleEngine(IReadOnlyList<IRule> rules, IRuleConfigSource config)
 {
     public const string FingerprintKey = "metalint/v1";
 

@@ -37,7 +37,7 @@ public sealed class CultureTests : IDisposable
         {
             var r = Run.Folder(Repo.Path("testdata", "sample-org"));
             var report = new Report(r.Findings, r.Rules, r.Discovery.Files.Count) { Score = r.Score };
-            var text = string.Concat(new IReporter[] { new Core.Reporting.Text.TextReporter(false), new Core.Reporting.Json.JsonReporter(),
+            var text = string.Concat(new IReporter[] { new Cli.Terminal.TextReporter(false), new Core.Reporting.Json.JsonReporter(),
                 new Core.Reporting.Sarif.SarifReporter() }.Select(reporter => { var w = new StringWriter(); reporter.Write(report, w); return w.ToString(); }));
             // Expired rules.yml exceptions (ML9002 prints the expiry date) and an over-size baseline (a byte count).
             var expiredFolder = Repo.Path("testdata", "rules", "ML9002", "fires");

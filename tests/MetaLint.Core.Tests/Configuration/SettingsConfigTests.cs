@@ -1,4 +1,5 @@
 using MetaLint.Core.Configuration;
+using MetaLint.Core.Rules;
 
 namespace MetaLint.Core.Tests.Configuration;
 

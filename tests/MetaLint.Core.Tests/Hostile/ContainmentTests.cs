@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using MetaLint.Core.Discovery;
-using MetaLint.Core.Git;
 using MetaLint.Core.IO;
+using MetaLint.Git;
 using MetaLint.Tests.Support;
 
 namespace MetaLint.Core.Tests.Hostile;

@@ -1,5 +1,4 @@
-using MetaLint.Core.Git;
-using MetaLint.Core.Reporting.Text;
+using MetaLint.Core.Reporting;
 using MetaLint.Core.Tests.Support;
 
 namespace MetaLint.Core.Tests.Reporting;

@@ -1,6 +1,5 @@
 using System.Text;
 using CsCheck;
-using MetaLint.Core.Git;
 using MetaLint.Core.Reporting;
 using MetaLint.Core.Reporting.Sarif;
 using MetaLint.Core.Suppressions;

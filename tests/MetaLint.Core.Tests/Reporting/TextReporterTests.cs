@@ -1,5 +1,5 @@
 using MetaLint.Core.Reporting;
-using MetaLint.Core.Reporting.Text;
+using MetaLint.Cli.Terminal;
 using MetaLint.Core.Tests.Support;
 using MetaLint.Tests.Support;
 

@@ -1,6 +1,6 @@
 using MetaLint.Core.Configuration;
 using MetaLint.Core.Reporting;
-using MetaLint.Core.Reporting.Text;
+using MetaLint.Cli.Terminal;
 using MetaLint.Core.Suppressions;
 using MetaLint.Core.Tests.Support;
 using Newtonsoft.Json.Linq;

@@ -1,5 +1,4 @@
 using MetaLint.Core.Configuration;
-using MetaLint.Core.Git;
 
 namespace MetaLint.Core.Reporting.Evidence;
 

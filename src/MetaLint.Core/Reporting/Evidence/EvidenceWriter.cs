@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MetaLint.Core.Git;
+using MetaLint.Core.IO;
 using MetaLint.Core.Rules;
 
 namespace MetaLint.Core.Reporting.Evidence;
@@ -137,7 +137,7 @@ public static class EvidenceWriter
             w.WriteStartObject();
             w.WriteString("ruleId", f.RuleId);
             w.WriteString("component", $"{f.ComponentKind}:{f.ComponentName}");
-            w.WriteString("change", Text.EscalationSummary.Label(f));
+            w.WriteString("change", EscalationSummary.Label(f));
             w.WriteString("level", f.Level.ToText());
             w.WriteBoolean("accepted", f.IsSuppressed);
             OptionalString(w, "approvedBy", f.Suppression?.ApprovedBy);

@@ -1,5 +1,4 @@
 using MetaLint.Core.Baselines;
-using MetaLint.Core.Configuration;
 using MetaLint.Core.Model;
 
 namespace MetaLint.Core.Rules.Settings;
@@ -21,7 +20,7 @@ public sealed class SettingRule : Rule<SettingsComponent>
         _setting = baseline.Find(row.Key);
         _missing = missing;
         Descriptor = new RuleDescriptor(row.Id, row.Name, row.Title, row.Description,
-            DefaultLevel: _setting?.MaxLevel ?? RuleLevel.Warning,
+            DefaultLevel: _setting is null ? RuleLevel.Warning : MaxLevel(_setting),
             SecuritySeverity: _setting?.Risk.SecuritySeverity(),
             Category: RuleCategory.Settings);
     }
@@ -44,7 +43,7 @@ public sealed class SettingRule : Rule<SettingsComponent>
             return;
         }
         if (a.Status is not { } status) return;   // a value MetaLint does not recognise: not determinable
-        var level = _setting.LevelFor(status);
+        var level = LevelFor(_setting, status);
         if (level == RuleLevel.None) return;
         // Values in words: what the file says and what the baseline wants, not its raw bands ("compliant: 8.0").
         var rating = _setting.Form == BaselineForm.Json
@@ -72,4 +71,31 @@ public sealed class SettingRule : Rule<SettingsComponent>
             $"{s.DisplayName}: {Row.Key} is not set (no <{Definition.Element}>{where}), so the org keeps whatever value it has",
             ctx.Config.Level ?? RuleLevel.Note, fact: new SettingFact(Row.Key, Definition.Element, Value: null));
     }
+
+    /// The finding level for a status. XML: risk group and status together, as a reviewer triages them
+    /// (high: critical error, warning warning; medium: critical warning, warning note; low and informational:
+    /// note). JSON, which has no warning tier: by riskType (high error, medium warning, low note, informational none).
+    private static RuleLevel LevelFor(BaselineSetting setting, ComplianceStatus status)
+    {
+        if (status == ComplianceStatus.Compliant) return RuleLevel.None;
+        if (setting.Form == BaselineForm.Json)
+            return setting.Risk switch
+            {
+                RiskGroup.High => RuleLevel.Error,
+                RiskGroup.Medium => RuleLevel.Warning,
+                RiskGroup.Low => RuleLevel.Note,
+                _ => RuleLevel.None,
+            };
+        var critical = status == ComplianceStatus.Critical;
+        return setting.Risk switch
+        {
+            RiskGroup.High => critical ? RuleLevel.Error : RuleLevel.Warning,
+            RiskGroup.Medium => critical ? RuleLevel.Warning : RuleLevel.Note,
+            _ => RuleLevel.Note,
+        };
+    }
+
+    /// The strongest level a baseline entry can give (the level of its weakest possible status): the rule's default
+    /// level in a run.
+    private static RuleLevel MaxLevel(BaselineSetting setting) => LevelFor(setting, setting.WorstStatus);
 }

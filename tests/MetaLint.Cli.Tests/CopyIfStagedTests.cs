@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using MetaLint.Core.Git;
 using MetaLint.Core.IO;
+using MetaLint.Git;
 using MetaLint.Tests.Support;
 
-namespace MetaLint.Core.Tests.Git;
+namespace MetaLint.Cli.Tests;
 
 /// The --staged shortcut trusts a working file only when its bytes hash to the staged blob's object id, and reads
 /// no more of it than the staged blob's size.

@@ -1,9 +1,9 @@
 using System.Globalization;
+using MetaLint.Core.Reporting;
 using MetaLint.Core.Reporting.Evidence;
-using MetaLint.Core.Reporting.Text;
 using MetaLint.Core.Rules;
 
-namespace MetaLint.Core.Reporting;
+namespace MetaLint.Cli.Terminal;
 
 /// A Markdown job summary (GitHub's $GITHUB_STEP_SUMMARY): the gate decision and each gate, counts, what the change
 /// escalates, and the score.

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using MetaLint.Core.Discovery;
 using MetaLint.Core.IO;
 
-namespace MetaLint.Core.Git;
+namespace MetaLint.Git;
 
 /// A git entry the snapshot refused to write, and why (its name would leave the snapshot, it is too large).
 public sealed record RefusedEntry(string Name, string Reason);

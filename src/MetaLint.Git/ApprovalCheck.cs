@@ -1,17 +1,11 @@
 using MetaLint.Core.Configuration;
+using MetaLint.Core.Reporting;
 using MetaLint.Core.Rules;
 using MetaLint.Core.Suppressions;
 using Commit = LibGit2Sharp.Commit;
 using Signature = LibGit2Sharp.Signature;
 
-namespace MetaLint.Core.Git;
-
-/// How a suppression of a finding the change introduces was judged in PR mode, for the summary and the evidence.
-/// <param name="Approver">approvedBy of the exception; null for an inline comment or an entry without one.</param>
-/// <param name="Verification">How it was checked ("on the base", "added in commit ... by ..."), or why it was refused.</param>
-/// <param name="Commit">The commit that added the exception, when known.</param>
-public sealed record ExceptionApproval(
-    ExceptionEntry? Entry, string? Approver, bool Honoured, string Verification, CommitInfo? Commit = null);
+namespace MetaLint.Git;
 
 /// Vets the suppressions of findings a change introduces: an exception already on the base stands; one the change
 /// adds stands only when its approver is listed in the base's approvers, authored none of the commits that changed

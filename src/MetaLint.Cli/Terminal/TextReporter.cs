@@ -1,8 +1,9 @@
 using System.Globalization;
+using MetaLint.Core.Reporting;
 using MetaLint.Core.Rules;
 using Spectre.Console;
 
-namespace MetaLint.Core.Reporting.Text;
+namespace MetaLint.Cli.Terminal;
 
 /// Human output grouped by file: "line:col  level  rule  message", then a summary. Colour only when asked.
 public sealed class TextReporter(bool color) : IReporter

@@ -1,32 +1,12 @@
+using MetaLint.Core;
+using MetaLint.Core.Baselines;
 using MetaLint.Core.Discovery;
 using MetaLint.Core.Model;
+using MetaLint.Core.Reporting;
 using MetaLint.Core.Rules;
 using Commit = LibGit2Sharp.Commit;
 
-namespace MetaLint.Core.Git;
-
-/// What PR mode adds to an analysis: the base commit and how many findings it already had, the configuration
-/// that decided the gate (the base's), how each suppression of an introduced finding was judged, and how the
-/// change loosens rules.yml.
-public sealed record BaseComparison(string BaseRef, CommitInfo BaseCommit, CommitInfo? HeadCommit, int BaseFindings)
-{
-    public Configuration.MetaLintConfig? Config { get; init; }
-    public IReadOnlyList<ExceptionApproval> Approvals { get; init; } = [];
-    public IReadOnlyList<string> Loosenings { get; init; } = [];
-
-    /// Repository paths that differ between the base and the working tree (committed or not).
-    public IReadOnlyList<string> ChangedFiles { get; init; } = [];
-
-    /// Findings the base had and the change removed, each with the commit that removed it: the remediation log.
-    public IReadOnlyList<FixedFinding> Fixed { get; init; } = [];
-
-    /// The base's approximate Health Check score; null with --changed-only (the base was read only in part).
-    public Baselines.HealthScore? BaseScore { get; init; }
-}
-
-/// A finding present at the base and gone in the change. RemovedBy: the latest commit of the change that changed its
-/// file; null when the change that removed it is not committed.
-public sealed record FixedFinding(Finding Finding, string RepoPath, CommitInfo? RemovedBy);
+namespace MetaLint.Git;
 
 /// Git-aware analyses: against a base revision (PR mode) or of the staged content (pre-commit).
 /// Both write the blobs they need from the object database into a temporary folder laid out like the
@@ -66,7 +46,7 @@ public static class GitModes
         var refused = RuleEngine.Finalise(new RuleEngine(result.Rules, trust.Effective).Check(approvals.Rejected)
             .Where(f => options.Only?.Contains(f.RuleId) ?? true));
         var applied = result.AppliedExceptions.ToDictionary();
-        foreach (var entry in approvals.Rejected.Select(r => r.Attempt.Entry).OfType<Configuration.ExceptionEntry>())
+        foreach (var entry in approvals.Rejected.Select(r => r.Attempt.Entry).OfType<MetaLint.Core.Configuration.ExceptionEntry>())
             if (applied.TryGetValue(entry, out var n) && (applied[entry] = n - 1) == 0) applied.Remove(entry);
         return (result with { Findings = RuleEngine.Sort([.. vetted, .. refused]), AppliedExceptions = applied },
             new BaseComparison(baseRef, GitRepository.Info(baseCommit), git.Head, baseFindings)

@@ -1,7 +1,7 @@
 using MetaLint.Core.Configuration;
-using MetaLint.Core.Git;
+using MetaLint.Git;
 
-namespace MetaLint.Core.Tests.Git;
+namespace MetaLint.Cli.Tests;
 
 /// Every way a change's rules.yml can weaken the base's is named (PR mode reports it; the base still decides).
 public sealed class LoosenedConfigTests

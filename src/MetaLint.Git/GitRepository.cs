@@ -3,12 +3,9 @@ using System.Text;
 using LibGit2Sharp;
 using MetaLint.Core.Discovery;
 using MetaLint.Core.IO;
+using MetaLint.Core.Reporting;
 
-namespace MetaLint.Core.Git;
-
-/// Who made a commit, for the audit evidence.
-public sealed record CommitInfo(string Sha, string AuthorName, string AuthorEmail, DateTimeOffset AuthorWhen,
-    string CommitterName, string CommitterEmail, DateTimeOffset CommitterWhen, string MessageShort);
+namespace MetaLint.Git;
 
 /// A git problem the user must fix (bad ref, not a repository): exit code 2.
 public sealed class GitException(string message) : Exception(message);
@@ -205,9 +202,9 @@ public sealed class GitRepository : IDisposable
     public string? ReadText(Commit commit, string path)
     {
         if (commit[path] is not { TargetType: TreeEntryTargetType.Blob, Target: Blob blob }) return null;
-        if (blob.Size > IO.InputFile.DefaultConfigLimit)
+        if (blob.Size > MetaLint.Core.IO.InputFile.DefaultConfigLimit)
             throw new GitException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{path} at {commit.Sha[..7]} is {blob.Size:N0} bytes, over the {IO.InputFile.DefaultConfigLimit:N0}-byte limit"));
+                $"{path} at {commit.Sha[..7]} is {blob.Size:N0} bytes, over the {MetaLint.Core.IO.InputFile.DefaultConfigLimit:N0}-byte limit"));
         using var reader = new StreamReader(blob.GetContentStream(), detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();
     }

@@ -1,8 +1,7 @@
-using MetaLint.Core.Git;
 using MetaLint.Core.Model;
 using MetaLint.Core.Rules;
 
-namespace MetaLint.Core.Reporting.Text;
+namespace MetaLint.Core.Reporting;
 
 /// PR mode's headline: per component, what the change adds ("Profile 'Admin': +Modify All Data, +Modify All on Account"),
 /// accepted ones included with who approved them; then refused approvals and how the change loosens rules.yml.

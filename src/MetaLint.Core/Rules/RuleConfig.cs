@@ -1,4 +1,4 @@
-namespace MetaLint.Core.Configuration;
+namespace MetaLint.Core.Rules;
 
 /// One rule's entry in rules.yml: on/off, a level override, and rule-specific options.
 public sealed class RuleConfig
@@ -6,7 +6,7 @@ public sealed class RuleConfig
     public static readonly RuleConfig Default = new();
 
     public bool Enabled { get; init; } = true;
-    public Rules.RuleLevel? Level { get; init; }
+    public RuleLevel? Level { get; init; }
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Lists { get; init; } =
         new Dictionary<string, IReadOnlyList<string>>();
 

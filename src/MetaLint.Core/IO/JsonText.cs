@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace MetaLint.Core.Reporting;
+namespace MetaLint.Core.IO;
 
 /// How MetaLint writes JSON everywhere: indented, "\n" line ends, readable (unescaped) non-ASCII text.
 public static class JsonText

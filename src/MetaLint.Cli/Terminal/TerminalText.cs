@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace MetaLint.Core.Reporting.Text;
+namespace MetaLint.Cli.Terminal;
 
 /// Text bound for a terminal: repository content must not control it.
 public static class TerminalText

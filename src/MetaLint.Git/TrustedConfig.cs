@@ -3,7 +3,7 @@ using MetaLint.Core.Configuration;
 using MetaLint.Core.Rules;
 using Commit = LibGit2Sharp.Commit;
 
-namespace MetaLint.Core.Git;
+namespace MetaLint.Git;
 
 /// PR mode's trust boundary: what decides the gate (rules, levels, exclude, policy, environments, approvers) is
 /// read from the base commit's rules.yml, never from the change under review. The change's own exceptions are
