@@ -40,6 +40,7 @@ public static class MetaLintCli
             RulesCommand.Create(io),
             BaselineCommand.Create(io),
             LspCommand.Create(io),
+            EvidenceCommand.Create(io),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

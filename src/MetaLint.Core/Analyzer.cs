@@ -42,6 +42,18 @@ public static class Analyzer
         };
     }
 
+    /// Checks objects a comparison produced (a grant removed between two trees) like analysed components: the
+    /// rules that target them, rules.yml exceptions (no inline comments: the objects have no file of their own),
+    /// --only; sorted and fingerprinted.
+    public static IReadOnlyList<Finding> CheckDerived(IEnumerable<object> derived, IReadOnlyList<IRule> rules, AnalysisOptions options)
+    {
+        var engine = new RuleEngine(rules, options.Config);
+        var filter = new SuppressionFilter(options.Config, options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow));
+        var findings = filter.Apply(engine.Check(derived), []);
+        findings.AddRange(engine.Check(filter.Issues));
+        return RuleEngine.Finalise(options.Only is { } only ? findings.Where(f => only.Contains(f.RuleId)) : findings);
+    }
+
     /// Scores the settings files under the paths against the baseline in effect; other files are not parsed.
     public static (HealthScore Score, DiscoveryResult Discovery, IReadOnlyList<ParseFailure> Failures) Score(
         IReadOnlyList<string> paths, AnalysisOptions options)

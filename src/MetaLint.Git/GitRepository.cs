@@ -210,9 +210,40 @@ public sealed class GitRepository : IDisposable
     public string? ReadText(Commit commit, string path)
     {
         if (commit[path] is not { TargetType: TreeEntryTargetType.Blob, Target: Blob blob }) return null;
-        if (blob.Size > InputFile.DefaultConfigLimit)
-            throw new GitException($"{path} at {commit.Sha[..7]} is {blob.Size:N0} bytes, over the {InputFile.DefaultConfigLimit:N0}-byte limit");
+        if (blob.Size > MetaLint.Core.IO.InputFile.DefaultConfigLimit)
+            throw new GitException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{path} at {commit.Sha[..7]} is {blob.Size:N0} bytes, over the {MetaLint.Core.IO.InputFile.DefaultConfigLimit:N0}-byte limit"));
         using var reader = new StreamReader(blob.GetContentStream(), detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();
+    }
+
+    /// The commits reachable from HEAD but not from baseCommit, oldest first: what a pull request adds.
+    public IReadOnlyList<Commit> CommitsSince(Commit baseCommit) => _repo.Head.Tip == null ? [] :
+        _repo.Commits.QueryBy(new CommitFilter
+        {
+            IncludeReachableFrom = _repo.Head.Tip,
+            ExcludeReachableFrom = baseCommit,
+            SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Reverse,
+        }).ToList();
+
+    /// True when the commit gave path content none of its parents had (git's TREESAME test): it authored that
+    /// version of the file, rather than merging it from a parent.
+    public static bool Changes(Commit commit, string path)
+    {
+        var id = commit[path]?.Target.Id;
+        return commit.Parents.All(p => p[path]?.Target.Id != id) && !(id == null && !commit.Parents.Any());
+    }
+
+    /// Every path the index changes relative to HEAD, deleted and renamed-from paths included: the HEAD side of a
+    /// pre-commit comparison.
+    public HashSet<string> StagedOrigins()
+    {
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in _repo.Diff.Compare<TreeChanges>(_repo.Head.Tip?.Tree, DiffTargets.Index))
+        {
+            paths.Add(c.Path);
+            paths.Add(c.OldPath);
+        }
+        return paths;
     }
 }

@@ -115,7 +115,8 @@ public sealed class GitModeTests : IDisposable
     public void Same_size_edit_right_after_staging_is_not_mistaken_for_the_staged_content()
     {
         // Same length and (likely) the same mtime second as the staged version: only content tells them apart.
-        _git.Write(Profiles + "Admin.profile-meta.xml", TempRepo.Profile(("ViewSetup", true))).Commit("base");
+        // (The base's entry is false: dropping it revokes nothing, so only the staged grant is reported.)
+        _git.Write(Profiles + "Admin.profile-meta.xml", TempRepo.Profile(("ViewSetup", false))).Commit("base");
         _git.Write(Profiles + "Admin.profile-meta.xml", TempRepo.Profile(("ModifyAllData", true)))
             .Stage(Profiles + "Admin.profile-meta.xml")
             .Write(Profiles + "Admin.profile-meta.xml", TempRepo.Profile(("ModifyAllDatX", true)));
@@ -128,7 +129,7 @@ public sealed class GitModeTests : IDisposable
         // A common SFDX habit: a local-only .forceignore tweak hidden from git with skip-worktree. git status calls
         // it unchanged, but the commit carries the staged .forceignore, which does not ignore profiles.
         _git.Write(".forceignore", "# nothing ignored\n")
-            .Write(Profiles + "Admin.profile-meta.xml", TempRepo.Profile(("ViewSetup", true)))
+            .Write(Profiles + "Admin.profile-meta.xml", TempRepo.Profile(("ViewSetup", false)))
             .Commit("base");
         Git("update-index", "--skip-worktree", ".forceignore");
         _git.Write(".forceignore", "# nothing ignored\n**/profiles/**\n")

@@ -34,10 +34,14 @@ public sealed class TempRepo : IDisposable
         return this;
     }
 
-    public string Commit(string message = "change")
+    public string Commit(string message = "change") => CommitAs(Author.Name, Author.Email, message);
+
+    /// Stages everything and commits it with this author (and committer).
+    public string CommitAs(string name, string email, string message = "change")
     {
         LibGit2Sharp.Commands.Stage(Repo, "*");
-        return Repo.Commit(message, Author, Author).Sha;
+        var who = new Signature(name, email, Author.When);
+        return Repo.Commit(message, who, who).Sha;
     }
 
     public void Dispose()

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.CommandLine;
 using MetaLint.Cli.Reports;
 using MetaLint.Cli.Terminal;
 using MetaLint.Core;
+using MetaLint.Core.Baselines;
 using MetaLint.Core.Configuration;
 using MetaLint.Core.Discovery;
 using MetaLint.Core.IO;
@@ -22,8 +24,9 @@ public static class CheckCommand
     /// Everything `check` was asked to do.
     private sealed record Request(
         string[] Paths, string Format, string? Output, string? Config, string FailOn, string? Category,
-        string? Root, int Jobs, string? Base, bool ChangedOnly, bool Staged, string? Evidence,
-        string? Baseline, string? Environment, long MaxFileSize, bool AllowEmpty, string? Accepted, bool UpdateAccepted, bool PruneAccepted,
+        string? Root, int Jobs, string? Base, bool ChangedOnly, bool Staged, bool All, string? Evidence,
+        string? Baseline, string? Environment, long MaxFileSize, double? MinScore, string? Summary, string? EvidenceChain,
+        bool AllowEmpty, string? Accepted, bool UpdateAccepted, bool PruneAccepted,
         string? MinLevel, string[] Select, string[] Ignore, bool Statistics,
         int MaxResults);
 
@@ -51,7 +54,8 @@ public static class CheckCommand
         var jobs = new Option<int>("--jobs", "-j") { Description = "Files parsed in parallel (default: one per core).", DefaultValueFactory = _ => 0 };
         var baseRef = new Option<string?>("--base") { Description = "PR mode: report only findings the change introduces relative to GITREF (e.g. origin/main).", HelpName = "GITREF" };
         var changedOnly = new Option<bool>("--changed-only") { Description = "With --base: analyse only files that differ from GITREF." };
-        var staged = new Option<bool>("--staged") { Description = "Pre-commit: analyse the staged content (git index) of staged metadata files only." };
+        var staged = new Option<bool>("--staged") { Description = "Pre-commit: report what the staged content (git index) of staged metadata files introduces relative to HEAD." };
+        var all = new Option<bool>("--all") { Description = "With --staged: report every finding in the staged files, not only what they introduce." };
         var evidence = new Option<string?>("--evidence") { Description = "Write an audit evidence record (JSON, see docs/evidence.schema.json) to FILE.", HelpName = "FILE" };
         var baseline = new Option<string?>("--baseline") { Description = "Health Check baseline: the XML Salesforce exports, or the JSON form (default: the bundled Salesforce Baseline Standard).", HelpName = "FILE" };
         var maxFileSize = new Option<long>("--max-file-size")
@@ -76,16 +80,22 @@ public static class CheckCommand
         };
         var allowEmpty = new Option<bool>("--allow-empty") { Description = "No Salesforce metadata under the paths is not an error (default: exit 2; --staged and --changed-only never need it)." };
 
+        var minScore = new Option<double?>("--min-score") { Description = "Exit 1 when the approximate Health Check score of the settings files is below N, or none can be scored.", HelpName = "N" };
+        var evidenceChain = new Option<string?>("--evidence-chain") { Description = "Append the evidence record to FILE, a JSON-lines log in which each record carries the SHA-256 of the previous one (check it with `metalint evidence verify FILE`).", HelpName = "FILE" };
+        var summary = new Option<string?>("--summary") { Description = "Append a Markdown summary (gates, counts, escalations, score) to FILE, e.g. $GITHUB_STEP_SUMMARY.", HelpName = "FILE" };
+
         var command = new Command("check", "Analyse metadata files or folders and report findings.")
         {
-            paths, format, output, config, failOn, category, root, jobs, baseRef, changedOnly, staged, evidence,
-            baseline, environment, maxFileSize, allowEmpty, accepted, updateAccepted, pruneAccepted, minLevel, select, ignore, statistics, maxResults,
+            paths, format, output, config, failOn, category, root, jobs, baseRef, changedOnly, staged, all, evidence,
+            baseline, environment, maxFileSize, minScore, summary, evidenceChain,
+            allowEmpty, accepted, updateAccepted, pruneAccepted, minLevel, select, ignore, statistics, maxResults,
         };
         command.SetAction(parse => Execute(io, new Request(
             parse.GetValue(paths) ?? [], parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(config),
             parse.GetValue(failOn)!, parse.GetValue(category), parse.GetValue(root), parse.GetValue(jobs),
-            parse.GetValue(baseRef), parse.GetValue(changedOnly), parse.GetValue(staged), parse.GetValue(evidence),
-            parse.GetValue(baseline), parse.GetValue(environment), parse.GetValue(maxFileSize), parse.GetValue(allowEmpty),
+            parse.GetValue(baseRef), parse.GetValue(changedOnly), parse.GetValue(staged), parse.GetValue(all), parse.GetValue(evidence),
+            parse.GetValue(baseline), parse.GetValue(environment), parse.GetValue(maxFileSize), parse.GetValue(minScore),
+            parse.GetValue(summary), parse.GetValue(evidenceChain), parse.GetValue(allowEmpty),
             parse.GetValue(accepted), parse.GetValue(updateAccepted), parse.GetValue(pruneAccepted),
             parse.GetValue(minLevel), parse.GetValue(select) ?? [], parse.GetValue(ignore) ?? [], parse.GetValue(statistics),
             parse.GetValue(maxResults))));
@@ -94,6 +104,7 @@ public static class CheckCommand
 
     private static int Execute(CliOutput io, Request req)
     {
+        var started = DateTimeOffset.UtcNow;
         var paths = req.Paths.Length == 0 ? ["."] : req.Paths;
         if (Validate(req) is { } problem) return Usage(io, problem);
         var (filter, filterProblem) = FindingFilter.Create(req.MinLevel, req.Select, req.Ignore);
@@ -108,7 +119,8 @@ public static class CheckCommand
         if (CommandSupport.LoadConfig(io, req.Config, paths[0]) is not { } config) return ExitCodes.Usage;
         var (baselineOk, baseline) = CommandSupport.LoadBaseline(io, req.Baseline);
         if (!baselineOk) return ExitCodes.Usage;
-        var (envOk, gate) = CommandSupport.FindEnvironment(io, config, req.Environment);
+        // In PR mode the environment comes from the base's rules.yml, known once the base is read.
+        var (envOk, gate) = CommandSupport.FindEnvironment(io, config, req.Base == null ? req.Environment : null);
         if (!envOk) return ExitCodes.Usage;
 
         var progress = new AnalysisProgress();
@@ -122,8 +134,9 @@ public static class CheckCommand
         try
         {
             (result, comparison) = ProgressDisplay.Run(io, progress, () =>
-                req.Base != null ? GitModes.AgainstBase(paths, options, req.Base, req.ChangedOnly)
-                : req.Staged ? (GitModes.Staged(paths, options), (BaseComparison?)null)
+                req.Base != null ? GitModes.AgainstBase(paths, options, req.Base, req.ChangedOnly,
+                    audit: req.Evidence != null || req.EvidenceChain != null)
+                : req.Staged ? GitModes.Staged(paths, options, req.All)
                 : (Analyzer.Run(paths, options), null));
         }
         catch (GitException e)
@@ -148,8 +161,16 @@ public static class CheckCommand
         var acceptedFile = AcceptedFile.Locate(req.Accepted, Path.GetFullPath(req.Root ?? Discoverer.FindRoot(paths)));
         string?[] read = [.. paths, config.Path, req.Baseline, acceptedFile.Full, .. result.Discovery.Files.Select(f => f.FullPath)];
         if (OutputProblem(req, read.OfType<string>()) is { } overwrite) return Usage(io, overwrite);
+        if (comparison?.Config is { } trusted)
+        {
+            (envOk, gate) = CommandSupport.FindEnvironment(io, trusted, req.Environment);
+            if (!envOk) return ExitCodes.Usage;
+            if (comparison.Loosenings.Count > 0)
+                io.Error.WriteLine($"metalint: warning: this change loosens rules.yml ({string.Join("; ", comparison.Loosenings)}); " +
+                                   $"the configuration at {comparison.BaseRef} decides this run");
+        }
 
-        var (acceptedOk, findings) = ApplyAccepted(io, req, acceptedFile, result, comparison, config.RequireApproval);
+        var (acceptedOk, findings) = ApplyAccepted(io, req, acceptedFile, result, comparison, (comparison?.Config ?? config).RequireApproval);
         if (!acceptedOk) return ExitCodes.Usage;
         // Filtered after the accepted file is rewritten, which always holds every finding.
         result = result with { Findings = filter!.IsEmpty ? findings : findings.Where(filter.Shows).ToList() };
@@ -163,12 +184,12 @@ public static class CheckCommand
             Provenance = req.Format == "sarif" ? TryGit(result.Discovery.Root, git => git.Provenance()) : null,
         };
         if (!WriteReport(io, req, report)) return ExitCodes.Usage;
-        var exit = Gate(result.Findings, req.FailOn);
-        // An environment's score gate applies only when settings files were analysed.
-        if (gate is { MinScore: { } min } && result.Score != null &&
-            CommandSupport.BelowMinimum(io, result.Score, min, gate.Fail, $"environment '{gate.Name}'"))
-            exit = ExitCodes.Findings;
-        if (req.Evidence != null && !WriteEvidence(io, req, paths, result, report, comparison, config, exit))
+        var decision = ApplyGates(io, req, result, gate,
+            () => Analyzer.Score(paths, options with { Config = comparison?.Config ?? config }).Score);
+        var exit = decision.ExitCode;
+        if (req.Summary != null && !AppendSummary(io, req.Summary, report, decision)) return ExitCodes.Usage;
+        if ((req.Evidence != null || req.EvidenceChain != null) &&
+            !WriteEvidence(io, req, paths, result, report, comparison, config, decision, started))
             return ExitCodes.Usage;
         // With --output nothing else reaches the CI log: say what was found and why the run passes or fails.
         if (req.Output != null) io.Error.WriteLine(StderrSummary(report, req, exit));
@@ -226,6 +247,11 @@ public static class CheckCommand
         req.UpdateAccepted && req.PruneAccepted ? "--update-accepted and --prune-accepted cannot be combined" :
         (req.UpdateAccepted || req.PruneAccepted) && (req.Base != null || req.Staged)
             ? "--update-accepted and --prune-accepted rewrite the working tree's file; run them without --base or --staged" :
+        req.All && !req.Staged ? "--all needs --staged" :
+        req.MinScore is < 0 or > 100 or double.NaN ? "--min-score must be a number from 0 to 100" :
+        req.Staged && (req.Environment != null || req.MinScore != null)
+            ? $"{(req.Environment != null ? "--environment" : "--min-score")} scores every settings file, --staged sees only " +
+              "the staged ones: run the score gate without --staged" :
         null;
 
     /// Why --output or --evidence cannot be written, or null. A name that discovery would take for metadata is
@@ -233,11 +259,13 @@ public static class CheckCommand
     /// alone would not protect the checkout's own files.
     private static string? OutputProblem(Request req, IEnumerable<string> inputs)
     {
-        string? Problem(string? path, string what, string? other) =>
+        string? Problem(string? path, string what, params string?[] others) =>
             path == null ? null
             : SuffixTable.Recognise(Path.GetFileName(path)) != null ? $"{what} '{path}' is named like a metadata file; MetaLint never writes one"
-            : OutputFile.Problem(path, what, inputs, [other]);
-        return Problem(req.Output, "--output", req.Evidence) ?? Problem(req.Evidence, "--evidence", req.Output);
+            : OutputFile.Problem(path, what, inputs, others);
+        return Problem(req.Output, "--output", req.Evidence, req.EvidenceChain) ??
+               Problem(req.Evidence, "--evidence", req.Output, req.EvidenceChain) ??
+               Problem(req.EvidenceChain, "--evidence-chain", req.Output, req.Evidence);
     }
 
     private static int Usage(CliOutput io, string problem)
@@ -272,13 +300,28 @@ public static class CheckCommand
     }
 
     private static bool WriteEvidence(CliOutput io, Request req, string[] paths, AnalysisResult result, Report report,
-        BaseComparison? comparison, MetaLintConfig config, int exit)
+        BaseComparison? comparison, MetaLintConfig config, GateDecision decision, DateTimeOffset started)
     {
         var head = comparison?.HeadCommit ?? TryGit(result.Discovery.Root, git => git.Head);
         var record = new EvidenceRecord(report, paths, result.Discovery.Files.Select(f => f.RelativePath).ToList(),
-            result.AppliedExceptions, head, comparison, new GateDecision(req.FailOn, exit == ExitCodes.Ok, exit),
-            DateTimeOffset.UtcNow, config.Path, result.Score?.Score);
-        return WriteFile(io, req.Evidence!, stream => EvidenceWriter.Write(record, stream));
+            result.AppliedExceptions, head, comparison, decision,
+            DateTimeOffset.UtcNow, config.Path, result.Score?.Score)
+        {
+            Initiator = Initiator.FromEnvironment(Environment.GetEnvironmentVariable, Environment.UserName),
+            Started = started,
+        };
+        if (req.Evidence != null && !WriteFile(io, req.Evidence, stream => EvidenceWriter.Write(record, stream))) return false;
+        if (req.EvidenceChain == null) return true;
+        try
+        {
+            EvidenceChain.Append(req.EvidenceChain, record);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            io.Error.WriteLine($"metalint: cannot append to the evidence chain {req.EvidenceChain}: {e.Message}");
+            return false;
+        }
     }
 
     /// What the git repository holding root says, or null outside git.
@@ -305,6 +348,52 @@ public static class CheckCommand
         catch (IOException e)
         {
             io.Error.WriteLine($"metalint: {e.Message}");
+            return false;
+        }
+    }
+
+    /// Every gate, in order: --fail-on over the findings, the environment's min-score, --min-score. A score gate is
+    /// never skipped: it scores every settings file of the tree under review (with --changed-only the analysis
+    /// saw only some: fullScore reads them all), and with none to score it fails as `baseline score` does.
+    private static GateDecision ApplyGates(CliOutput io, Request req, AnalysisResult result, EnvironmentGate? environment,
+        Func<HealthScore> fullScore)
+    {
+        var exit = Gate(result.Findings, req.FailOn);
+        var active = req.FailOn == "never" ? 0
+            : result.Findings.Count(f => !f.IsSuppressed && f.Level >= (RuleLevelExtensions.Parse(req.FailOn) ?? RuleLevel.Error));
+        List<GateCheck> checks =
+        [
+            new("findings", req.FailOn == "never" ? "none (fail-on never)" : $"no active finding at or above {req.FailOn}",
+                $"{active} active finding(s) at or above {req.FailOn}", exit == ExitCodes.Ok, true),
+        ];
+        HealthScore? score = null;
+        void ScoreGate(string name, double min, bool fail)
+        {
+            score ??= req.ChangedOnly ? fullScore() : result.Score ?? fullScore();
+            if (CommandSupport.BelowMinimum(io, score, min, fail, name)) exit = ExitCodes.Findings;
+            checks.Add(new GateCheck(name, $"score of at least {min.ToString("0.##", CultureInfo.InvariantCulture)}",
+                score.Score is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "no settings file could be scored",
+                score.Score >= min, fail));
+        }
+        if (environment is { MinScore: { } envMin }) ScoreGate($"environment '{environment.Name}'", envMin, environment.Fail);
+        if (req.MinScore is { } min) ScoreGate("--min-score", min, true);
+        return new GateDecision(req.FailOn, exit == ExitCodes.Ok, exit)
+        {
+            Checks = checks, Environment = environment?.Name, MinScore = environment?.MinScore ?? req.MinScore,
+        };
+    }
+
+    private static bool AppendSummary(CliOutput io, string path, Report report, GateDecision decision)
+    {
+        try
+        {
+            using var writer = new StreamWriter(path, append: true, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+            MarkdownSummary.Write(report, decision, writer);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            io.Error.WriteLine($"metalint: cannot append the summary to {path}: {e.Message}");
             return false;
         }
     }

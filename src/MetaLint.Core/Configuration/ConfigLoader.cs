@@ -12,7 +12,7 @@ public static class ConfigLoader
 {
     public const string FileName = "rules.yml";
 
-    private static readonly string[] TopLevelKeys = ["rules", "exclude", "exceptions", "policy", "settings", "standard-profiles", "environments"];
+    private static readonly string[] TopLevelKeys = ["rules", "exclude", "exceptions", "policy", "settings", "standard-profiles", "environments", "approvers"];
     private static readonly string[] ExceptionKeys = ["rule", "component", "path", "justification", "approvedBy", "expires"];
     private static readonly string[] SettingsKeys = ["missing"];
     private static readonly string[] EnvironmentKeys = ["min-score", "fail"];
@@ -80,6 +80,7 @@ public static class ConfigLoader
         var environments = new Dictionary<string, EnvironmentGate>(StringComparer.Ordinal);
         var exceptions = new List<ExceptionEntry>();
         var requireApproval = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var approvers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var (keyNode, value) in root.Children)
         {
             var key = Key(path, keyNode);
@@ -130,6 +131,9 @@ public static class ConfigLoader
                                                 ?? throw Error(path, node, $"unknown rule id '{id}' in require-approval"));
                     }
                     break;
+                case "approvers":
+                    ParseApprovers(path, value, approvers);
+                    break;
                 default:
                     throw Error(path, keyNode, $"unknown key '{key}' (expected one of: {string.Join(", ", TopLevelKeys)})");
             }
@@ -138,7 +142,26 @@ public static class ConfigLoader
         {
             Path = path, Rules = rules, Exclude = exclude, Exceptions = exceptions, RequireApproval = requireApproval,
             MissingSettingPolicy = missing, Environments = environments, StandardProfileLevel = standardProfileLevel,
+            Approvers = approvers,
         };
+    }
+
+    /// `approvers:` maps a rule id or an id prefix (ML10: every access rule) to the people who may approve its
+    /// exceptions in PR mode, by git author email or name.
+    private static void ParseApprovers(string path, YamlNode node, Dictionary<string, IReadOnlyList<string>> approvers)
+    {
+        if (IsNull(node)) return;
+        if (node is not YamlMappingNode map)
+            throw Error(path, node, "'approvers' must map rule ids or id prefixes (ML10) to lists of approvers");
+        foreach (var (keyNode, value) in map.Children)
+        {
+            var prefix = Key(path, keyNode).Trim();
+            if (prefix.Length == 0 || !RuleCatalog.All.Any(r => r.Descriptor.Id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+                throw Error(path, keyNode, $"'{prefix}' under 'approvers' is neither a rule id nor the prefix of one (see `metalint rules`)");
+            if (approvers.ContainsKey(prefix))
+                throw Error(path, keyNode, $"'{prefix}' is listed twice under 'approvers'");
+            approvers[prefix] = StringList(path, value, prefix).Select(a => a.Trim()).Where(a => a.Length > 0).ToList();
+        }
     }
 
     private static MissingSettingPolicy ParseSettings(string path, YamlNode node)

@@ -30,5 +30,14 @@ public sealed class MetaLintConfig : IRuleConfigSource
     /// Rules whose findings can only be suppressed by an exception with a named approver (policy.require-approval).
     public IReadOnlySet<string> RequireApproval { get; init; } = new HashSet<string>();
 
+    /// `approvers:` rule id or id prefix -> who may approve exceptions for it in PR mode (author email or name).
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Approvers { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+
+    /// Everyone listed for the rule, under its id or any prefix of it.
+    public IEnumerable<string> ApproversFor(string ruleId) => Approvers
+        .Where(a => ruleId.StartsWith(a.Key, StringComparison.OrdinalIgnoreCase))
+        .SelectMany(a => a.Value);
+
     public RuleConfig For(string ruleId) => Rules.TryGetValue(ruleId, out var s) ? s : RuleConfig.Default;
 }

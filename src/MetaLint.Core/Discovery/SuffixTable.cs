@@ -18,6 +18,9 @@ public static class SuffixTable
         (".settings", MetadataKind.SecuritySettings),
     ];
 
+    /// Every suffix MetaLint reads (Metadata API form; the source form adds SourceSuffix), for the hook patterns' test.
+    public static IReadOnlyList<(string Suffix, MetadataKind Kind)> Suffixes => Kinds;
+
     /// The kind and raw (still percent-encoded) component name of a file name, or null when not metadata MetaLint reads.
     public static (MetadataKind Kind, string RawName)? Recognise(string fileName)
     {

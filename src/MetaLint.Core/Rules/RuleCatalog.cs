@@ -22,6 +22,7 @@ public static class RuleCatalog
         new UserPermissionGrantRule(UserPermissionGrants.ML1007),
         new ML1008GuestUserExposure(),
         new ML1009LoginIpRangeTooWide(),
+        new ML1010GrantRemovedNotRevoked(),
         new ML2001LicenseBearingPermissionSet(),
         new SettingRule(SettingRuleTable.ML3101),
         new SettingRule(SettingRuleTable.ML3102),

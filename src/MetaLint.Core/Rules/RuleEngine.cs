@@ -40,12 +40,7 @@ public sealed class RuleEngine(IReadOnlyList<IRule> rules, IRuleConfigSource con
     /// not where it is: rule, component kind and name, subject, and an occurrence number for repeats.
     public static IReadOnlyList<Finding> Finalise(IEnumerable<Finding> findings)
     {
-        var sorted = findings
-            .OrderBy(f => f.Path, StringComparer.Ordinal)
-            .ThenBy(f => f.Span.StartLine).ThenBy(f => f.Span.StartColumn)
-            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-            .ThenBy(f => f.Message, StringComparer.Ordinal)
-            .ToList();
+        var sorted = Sort(findings);
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < sorted.Count; i++)
         {
@@ -56,6 +51,14 @@ public sealed class RuleEngine(IReadOnlyList<IRule> rules, IRuleConfigSource con
         }
         return sorted;
     }
+
+    /// The report order: path, line, column, rule, message.
+    public static List<Finding> Sort(IEnumerable<Finding> findings) => findings
+        .OrderBy(f => f.Path, StringComparer.Ordinal)
+        .ThenBy(f => f.Span.StartLine).ThenBy(f => f.Span.StartColumn)
+        .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+        .ThenBy(f => f.Message, StringComparer.Ordinal)
+        .ToList();
 
     internal static string Hash(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));

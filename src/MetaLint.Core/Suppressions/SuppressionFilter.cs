@@ -57,7 +57,7 @@ public sealed class SuppressionFilter(MetaLintConfig config, DateOnly today)
         }
         if (!needsApproval || !string.IsNullOrWhiteSpace(chosen.ApprovedBy))
             Applied[chosen] = Applied.GetValueOrDefault(chosen) + 1;
-        return new Suppression(SuppressionSource.Exception, chosen.Justification, chosen.ApprovedBy, chosen.Expires);
+        return new Suppression(SuppressionSource.Exception, chosen.Justification, chosen.ApprovedBy, chosen.Expires) { Entry = chosen };
     }
 
     private static Suppression? FromInline(Finding f, ILookup<(string, int), InlineDirective> inline) =>

@@ -42,6 +42,15 @@ public class ConfigLoaderTests
         config.For("ML1002").ShouldBe(RuleConfig.Default);
     }
 
+    [Fact]
+    public void Approvers_apply_by_rule_id_and_by_prefix()
+    {
+        var config = Parse("approvers:\n  ML10: [sec@example.com]\n  ML1008: [community@example.com]\n");
+        config.ApproversFor("ML1008").ShouldBe(["sec@example.com", "community@example.com"], ignoreOrder: true);
+        config.ApproversFor("ML1001").ShouldBe(["sec@example.com"]);
+        config.ApproversFor("ML2001").ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData("rules:\n  ML1001: {enabled: false\n", 3, "invalid YAML")]
     [InlineData("rules:\n  ML4242: {}\n", 2, "unknown rule id 'ML4242'")]
@@ -54,6 +63,10 @@ public class ConfigLoaderTests
     [InlineData("rules:\n  ML1001: {level: note}\n  ml1001: {level: error}\n", 3, "ML1001 is configured twice")]
     [InlineData("rules: {}\n---\nexclude: []\n", 3, "one YAML document")]
     [InlineData("environments:\n  production: {min-score: .nan}\n", 2, "'min-score' must be a number")]
+    [InlineData("approvers:\n  ML42: [a@example.com]\n", 2, "'ML42' under 'approvers' is neither a rule id nor the prefix of one")]
+    [InlineData("approvers:\n  ML10: a@example.com\n", 2, "'ML10' must be a list of strings")]
+    [InlineData("approvers:\n  ML10: [a]\n  ml10: [b]\n", 3, "'ml10' is listed twice under 'approvers'")]
+    [InlineData("approvers: [a]\n", 1, "'approvers' must map rule ids or id prefixes")]
     public void Bad_files_name_the_line_and_the_problem(string yaml, int line, string problem)
     {
         var e = Should.Throw<ConfigException>(() => Parse(yaml));

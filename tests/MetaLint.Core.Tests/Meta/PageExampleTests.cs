@@ -13,6 +13,7 @@ public partial class PageExampleTests
     private static readonly Dictionary<string, string> NotAFile = new()
     {
         ["ML0002"] = "the example is a symbolic link, shown as shell commands; the fixtures and ContainmentTests build links",
+        ["ML1010"] = "the example compares two versions of a file: the base, a change that fires, a change that is silent",
         ["ML9001"] = "the example is a fragment of a profile showing the comment forms",
         ["ML9002"] = "the example needs an expired rules.yml exception, shown as a comment",
         ["ML9003"] = "the example needs a rules.yml policy, shown as a comment",

@@ -2,7 +2,8 @@ using MetaLint.Core.Configuration;
 
 namespace MetaLint.Core.Reporting.Evidence;
 
-/// What an auditor is handed for one run (schema: docs/evidence.schema.json).
+/// What an auditor is handed for one run (schema: docs/evidence.schema.json): the five data points of a
+/// deployment record (initiator, changes, time, approvals, validations) and the remediation log (fixed findings).
 public sealed record EvidenceRecord(
     Report Report,
     IReadOnlyList<string> Inputs,
@@ -13,4 +14,10 @@ public sealed record EvidenceRecord(
     GateDecision Gate,
     DateTimeOffset Timestamp,
     string? ConfigPath,
-    double? Score = null);
+    double? Score = null)
+{
+    public Initiator Initiator { get; init; } = new("local", null, null, null, null, null);
+
+    /// When the run started; Timestamp is when it ended.
+    public DateTimeOffset Started { get; init; }
+}

@@ -71,6 +71,7 @@ public sealed class SarifReporter(int maxResults = SarifBudget.CodeScanningMaxRe
         {
             run.SetProperty("metalint/baseRef", b.BaseRef);
             run.SetProperty("metalint/baseCommit", b.BaseCommit.Sha);
+            if (b.Loosenings.Count > 0) run.SetProperty("metalint/configLoosened", b.Loosenings);
         }
         if (!string.IsNullOrEmpty(report.Category))
             run.AutomationDetails = new RunAutomationDetails { Id = report.Category.TrimEnd('/') + "/" };
