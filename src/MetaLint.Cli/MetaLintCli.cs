@@ -45,17 +45,18 @@ public static class MetaLintCli
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors)
+            // One line: the error that names what the user typed ("Unrecognized command or argument 'frob'") rather
+            // than its consequence ("Required command was not provided"), and where to look.
+            var error = parsed.Errors
+                .OrderBy(e => e.SymbolResult is CommandResult && !args.Any(a => a.Length > 0 && e.Message.Contains($"'{a}'", StringComparison.Ordinal)))
+                .First();
+            var option = error.SymbolResult switch
             {
-                var option = error.SymbolResult switch
-                {
-                    OptionResult o => o.Option.Name,
-                    ArgumentResult { Parent: OptionResult o } => o.Option.Name,
-                    _ => null,
-                };
-                stderr.WriteLine($"metalint: {UsageMessage.Clean(error.Message, option)}");
-            }
-            stderr.WriteLine("Run 'metalint --help' for usage.");
+                OptionResult o => o.Option.Name,
+                ArgumentResult { Parent: OptionResult o } => o.Option.Name,
+                _ => null,
+            };
+            stderr.WriteLine($"metalint: {UsageMessage.Clean(error.Message, option).TrimEnd('.')} (see 'metalint --help')");
             return ExitCodes.Usage;
         }
         // The one error path: whatever a command throws (a git, I/O, or any other error, also with --fail-on never)

@@ -74,7 +74,7 @@ public sealed class NeverSilentTests : IDisposable
     {
         var r = Cli.Run("check", option, value);
         r.ExitCode.ShouldBe(2);
-        r.Error.ShouldBe($"{expected}\nRun 'metalint --help' for usage.\n");
+        r.Error.ShouldBe($"{expected} (see 'metalint --help')\n");
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class NeverSilentTests : IDisposable
     {
         var r = Cli.Run("baseline", "score", "--min-score", "high");
         r.ExitCode.ShouldBe(2);
-        r.Error.ShouldStartWith("metalint: --min-score expects a number, not 'high'\n");
+        r.Error.ShouldBe("metalint: --min-score expects a number, not 'high' (see 'metalint --help')\n");
     }
 
     [Fact]
