@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MetaLint.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
 namespace MetaLint.Cli.Tests;
@@ -7,9 +8,10 @@ namespace MetaLint.Cli.Tests;
 /// job summary is asked for, and the upload step is never pointed at a SARIF log the run did not write.
 public sealed class ActionScriptTests : IDisposable
 {
-    private readonly string _temp = Directory.CreateTempSubdirectory("metalint-action-").FullName;
+    private readonly TempFolder _folder = new("metalint-action-");
 
-    public void Dispose() => Directory.Delete(_temp, recursive: true);
+    public void Dispose() => _folder.Dispose();
+
 
     private static string Script()
     {
@@ -23,7 +25,7 @@ public sealed class ActionScriptTests : IDisposable
     /// Runs the step with a fake metalint that records its arguments, optionally writes the --output file, and exits.
     private (int Exit, string Outputs, string Args, string Summary) Run(int fakeExit, bool writesSarif, params (string, string)[] inputs)
     {
-        var tool = Path.Combine(_temp, "metalint-tool");
+        var tool = Path.Combine(_folder.Root, "metalint-tool");
         Directory.CreateDirectory(tool);
         var write = writesSarif ? "while [ $# -gt 0 ]; do if [ \"$1\" = --output ]; then echo '{}' > \"$2\"; fi; shift; done" : "";
         File.WriteAllText(Path.Combine(tool, "metalint"), $"#!/bin/bash\necho \"$@\" > \"$RUNNER_TEMP/args\"\n{write}\nexit {fakeExit}\n");
@@ -31,13 +33,13 @@ public sealed class ActionScriptTests : IDisposable
         var start = new ProcessStartInfo("bash", ["-e", "-c", Script()]) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var (k, v) in new (string, string)[]
                  {
-                     ("RUNNER_TEMP", _temp), ("GITHUB_OUTPUT", Path.Combine(_temp, "out")), ("GITHUB_STEP_SUMMARY", Path.Combine(_temp, "summary")),
-                     ("GITHUB_WORKSPACE", _temp), ("ML_PATHS", "."), ("ML_CHANGED_ONLY", "false"), ("ML_FAIL_ON", "error"), ("ML_CATEGORY", "metalint"),
+                     ("RUNNER_TEMP", _folder.Root), ("GITHUB_OUTPUT", Path.Combine(_folder.Root, "out")), ("GITHUB_STEP_SUMMARY", Path.Combine(_folder.Root, "summary")),
+                     ("GITHUB_WORKSPACE", _folder.Root), ("ML_PATHS", "."), ("ML_CHANGED_ONLY", "false"), ("ML_FAIL_ON", "error"), ("ML_CATEGORY", "metalint"),
                  }.Concat(inputs))
             start.Environment[k] = v;
         using var p = Process.Start(start)!;
         p.WaitForExit();
-        string Read(string name) => File.Exists(Path.Combine(_temp, name)) ? File.ReadAllText(Path.Combine(_temp, name)) : "";
+        string Read(string name) => File.Exists(Path.Combine(_folder.Root, name)) ? File.ReadAllText(Path.Combine(_folder.Root, name)) : "";
         return (p.ExitCode, Read("out"), Read("args"), Read("summary"));
     }
 
@@ -46,18 +48,18 @@ public sealed class ActionScriptTests : IDisposable
     {
         var r = Run(1, writesSarif: true, ("ML_BASE", "origin/main"), ("ML_ENVIRONMENT", "production"), ("ML_MIN_SCORE", "85"));
         r.Exit.ShouldBe(0);   // the gate is applied by the last step, after the upload
-        r.Outputs.ShouldContain($"sarif-file={Path.Combine(_temp, "metalint.sarif")}\n");
+        r.Outputs.ShouldContain($"sarif-file={Path.Combine(_folder.Root, "metalint.sarif")}\n");
         r.Outputs.ShouldContain("exit-code=1\n");
         r.Args.ShouldContain("--base origin/main");
         r.Args.ShouldContain("--environment production");
         r.Args.ShouldContain("--min-score 85");
-        r.Args.ShouldContain($"--summary {Path.Combine(_temp, "summary")}");
+        r.Args.ShouldContain($"--summary {Path.Combine(_folder.Root, "summary")}");
     }
 
     [Fact]
     public void A_usage_error_names_no_sarif_file_and_says_so_in_the_summary()
     {
-        File.WriteAllText(Path.Combine(_temp, "metalint.sarif"), "{ \"stale\": true }");   // left by an earlier run
+        File.WriteAllText(Path.Combine(_folder.Root, "metalint.sarif"), "{ \"stale\": true }");   // left by an earlier run
         var r = Run(2, writesSarif: false);
         r.Exit.ShouldBe(2);
         r.Outputs.ShouldNotContain("sarif-file=");

@@ -1,5 +1,6 @@
 using System.Text;
 using MetaLint.Cli.Commands;
+using MetaLint.Tests.Support;
 
 namespace MetaLint.Cli.Tests;
 
@@ -7,21 +8,22 @@ namespace MetaLint.Cli.Tests;
 /// no stack trace, for every subcommand and every class of bad input (also with --fail-on never).
 public sealed class ErrorPathTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("metalint-errors-").FullName;
+    private readonly TempFolder _folder = new("metalint-errors-");
     private static readonly string Sample = Cli.RepoPath("testdata", "sample-org");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _folder.Dispose();
+
 
     private string Write(string name, string text)
     {
-        var path = Path.Combine(_dir, name);
+        var path = Path.Combine(_folder.Root, name);
         File.WriteAllText(path, text);
         return path;
     }
 
     private string Link(string name, string target)
     {
-        var path = Path.Combine(_dir, name);
+        var path = Path.Combine(_folder.Root, name);
         File.CreateSymbolicLink(path, target);
         return path;
     }
@@ -98,23 +100,23 @@ public sealed class ErrorPathTests : IDisposable
         Write("good.json", """[{"setting":"SessionTimeout","riskType":"HIGH_RISK","standardValue":"120"}]""");
         Write("deep.yml", "rules:\n  " + string.Concat(Enumerable.Repeat("{a: ", 5000)));
         Link("zero", "/dev/zero");
-        Link("link", Path.Combine(_dir, "elsewhere.sarif"));
-        Directory.CreateDirectory(Path.Combine(_dir, "broken", ".git"));
-        File.WriteAllText(Path.Combine(_dir, "broken", ".git", "HEAD"), "junk\n");
+        Link("link", Path.Combine(_folder.Root, "elsewhere.sarif"));
+        Directory.CreateDirectory(Path.Combine(_folder.Root, "broken", ".git"));
+        File.WriteAllText(Path.Combine(_folder.Root, "broken", ".git", "HEAD"), "junk\n");
         File.Copy(Directory.GetFiles(Sample, "*.profile-meta.xml", SearchOption.AllDirectories)[0],
-            Path.Combine(_dir, "broken", "A.profile-meta.xml"));
+            Path.Combine(_folder.Root, "broken", "A.profile-meta.xml"));
         var sampleProfile = Directory.GetFiles(Sample, "*.profile-meta.xml", SearchOption.AllDirectories).Order().First();
         string Expand(string token) => token
-            .Replace("{sampleProfile}", sampleProfile).Replace("{sample}", Sample).Replace("{missing}", Path.Combine(_dir, "missing.yml"))
-            .Replace("{zero}", Path.Combine(_dir, "zero")).Replace("{deep}", Path.Combine(_dir, "deep.yml"))
-            .Replace("{surrogate}", surrogate).Replace("{control}", Path.Combine(_dir, "control.json"))
-            .Replace("{good}", Path.Combine(_dir, "good.json")).Replace("{link}", Path.Combine(_dir, "link"))
-            .Replace("{long}", Path.Combine(_dir, new string('a', 300))).Replace("{brokenGit}", Path.Combine(_dir, "broken"))
-            .Replace("{dir}", _dir);
+            .Replace("{sampleProfile}", sampleProfile).Replace("{sample}", Sample).Replace("{missing}", Path.Combine(_folder.Root, "missing.yml"))
+            .Replace("{zero}", Path.Combine(_folder.Root, "zero")).Replace("{deep}", Path.Combine(_folder.Root, "deep.yml"))
+            .Replace("{surrogate}", surrogate).Replace("{control}", Path.Combine(_folder.Root, "control.json"))
+            .Replace("{good}", Path.Combine(_folder.Root, "good.json")).Replace("{link}", Path.Combine(_folder.Root, "link"))
+            .Replace("{long}", Path.Combine(_folder.Root, new string('a', 300))).Replace("{brokenGit}", Path.Combine(_folder.Root, "broken"))
+            .Replace("{dir}", _folder.Root);
         // Split before expanding: the sample's paths hold spaces; a trailing space makes an empty argument.
         OneLine(Cli.Run([.. args.Split(' ').Select(Expand)]), names);
-        File.Exists(Path.Combine(_dir, "elsewhere.sarif")).ShouldBeFalse();
-        File.Exists(Path.Combine(_dir, "o.sarif")).ShouldBeFalse();
+        File.Exists(Path.Combine(_folder.Root, "elsewhere.sarif")).ShouldBeFalse();
+        File.Exists(Path.Combine(_folder.Root, "o.sarif")).ShouldBeFalse();
     }
 
     private sealed class FullWriter : StringWriter
@@ -156,25 +158,25 @@ public sealed class ErrorPathTests : IDisposable
         }));
         e.Message.ShouldContain(dest);
         File.ReadAllText(dest).ShouldBe("previous report");
-        Directory.GetFiles(_dir).ShouldBe([dest]);
+        Directory.GetFiles(_folder.Root).ShouldBe([dest]);
     }
 
     [Fact]
     public void A_write_that_succeeds_replaces_the_destination_whole()
     {
-        var dest = Path.Combine(_dir, "sub", "report.sarif");
+        var dest = Path.Combine(_folder.Root, "sub", "report.sarif");
         OutputFile.Write(dest, stream => stream.Write("new"u8));
         File.ReadAllText(dest).ShouldBe("new");
-        Directory.GetFiles(Path.Combine(_dir, "sub")).ShouldBe([dest]);
+        Directory.GetFiles(Path.Combine(_folder.Root, "sub")).ShouldBe([dest]);
     }
 
     [Fact]
     public void An_output_through_a_symlinked_folder_onto_an_input_is_refused()
     {
-        var real = Directory.CreateDirectory(Path.Combine(_dir, "real")).FullName;
+        var real = Directory.CreateDirectory(Path.Combine(_folder.Root, "real")).FullName;
         var input = Write(Path.Combine("real", "in.json"), "x");
-        Directory.CreateSymbolicLink(Path.Combine(_dir, "alias"), real);
-        OutputFile.Problem(Path.Combine(_dir, "alias", "in.json"), "--output", [input], []).ShouldNotBeNull()
+        Directory.CreateSymbolicLink(Path.Combine(_folder.Root, "alias"), real);
+        OutputFile.Problem(Path.Combine(_folder.Root, "alias", "in.json"), "--output", [input], []).ShouldNotBeNull()
             .ShouldContain("files this run reads");
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using LibGit2Sharp;
+using MetaLint.Tests.Support;
 using Newtonsoft.Json.Linq;
 
 namespace MetaLint.Cli.Tests;
@@ -156,18 +157,19 @@ public sealed class GitHostileTests : IDisposable
         if (OperatingSystem.IsWindows()) return;
         File.WriteAllText(_git.Path("Admin.profile-meta.xml"), TempRepo.Profile(("ApiEnabled", true)));
         _git.Commit("base");
-        var temp = Directory.CreateTempSubdirectory("metalint-signal-test-").FullName;
+        using var folder = new TempFolder("metalint-signal-test-");
+        var temp = folder.Root;
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "metalint.dll"), "check", _git.Root, "--base", "HEAD"])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        start.Environment["TMPDIR"] = temp;
+        // The run holds once its snapshot is written (test hook), so the signal always lands inside it.
+        var held = Path.Combine(temp, "held");
+        start.Environment["METALINT_TEST_HOLD_SNAPSHOT"] = held;
+        using var run = Process.Start(start)!;
         try
         {
-            var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "metalint.dll"), "check", _git.Root, "--base", "HEAD"])
-            {
-                RedirectStandardOutput = true, RedirectStandardError = true,
-            };
-            start.Environment["TMPDIR"] = temp;
-            // The run holds once its snapshot is written (test hook), so the signal always lands inside it.
-            var held = Path.Combine(temp, "held");
-            start.Environment["METALINT_TEST_HOLD_SNAPSHOT"] = held;
-            using var run = Process.Start(start)!;
             var snapshot = await WaitFor(() => File.Exists(held), run);
             snapshot.ShouldBeTrue("the run ended before its snapshot was written; nothing was signalled");
             Directory.EnumerateFiles(temp, "Admin.profile-meta.xml", SearchOption.AllDirectories).ShouldNotBeEmpty();
@@ -178,7 +180,7 @@ public sealed class GitHostileTests : IDisposable
         }
         finally
         {
-            Directory.Delete(temp, recursive: true);
+            if (!run.HasExited) run.Kill(entireProcessTree: true);   // a held run never ends by itself
         }
     }
 
