@@ -14,8 +14,17 @@ public sealed class GitException(string message) : Exception(message);
 public sealed class GitRepository : IDisposable
 {
     private readonly Repository _repo;
+    private GitCatFile? _catFile;
+    private bool _catFileFailed;
 
     private GitRepository(Repository repo) => _repo = repo;
+
+    /// Blobs of at least this many bytes are streamed through `git cat-file` when git is on PATH; smaller ones are
+    /// read by libgit2 in process (no subprocess for a one-file pre-commit run; their memory does not matter).
+    internal long StreamThreshold { get; set; } = 1024 * 1024;
+
+    /// The git executable used for streaming; null reads every blob through libgit2 (tests set it).
+    internal string? GitExecutable { get; set; } = GitCatFile.Executable;
 
     static GitRepository()
     {
@@ -38,7 +47,11 @@ public sealed class GitRepository : IDisposable
 
     public string WorkDir => Path.TrimEndingDirectorySeparator(_repo.Info.WorkingDirectory);
 
-    public void Dispose() => _repo.Dispose();
+    public void Dispose()
+    {
+        _catFile?.Dispose();
+        _repo.Dispose();
+    }
 
     public Commit Resolve(string gitRef)
     {
@@ -117,11 +130,12 @@ public sealed class GitRepository : IDisposable
             }
             if (!Wanted(path, keep)) continue;   // decide before loading: a pre-commit run reads only what it needs
             if (entry.Mode is not (Mode.NonExecutableFile or Mode.ExecutableFile)) continue;
-            using var sink = snapshot.Create(path, Size(entry.Id));
-            if (sink == null || CopyIfStaged(Path.Combine(WorkDir, path), sink, entry.Id.Sha, Size(entry.Id), snapshot.Limit))
+            var size = Size(entry.Id);
+            using var sink = snapshot.Create(path, size);
+            if (sink == null || CopyIfStaged(Path.Combine(WorkDir, path), sink, entry.Id.Sha, size, snapshot.Limit))
                 continue;
             sink.SetLength(0);   // never leave the refused working copy standing in for the blob
-            if (_repo.Lookup<Blob>(entry.Id) is { } blob) Copy(blob, sink);
+            Copy(entry.Id, size, sink);
         }
     }
 
@@ -164,15 +178,29 @@ public sealed class GitRepository : IDisposable
         }
     }
 
-    /// Streams the blob into the snapshot; a blob over the limit is refused before it is inflated.
+    /// Streams the blob into the snapshot; a blob over the limit is refused from its header, before it is read.
     private void WriteBlob(Snapshot snapshot, string path, Blob blob)
     {
-        using var sink = snapshot.Create(path, Size(blob.Id));
-        if (sink != null) Copy(blob, sink);
+        var size = Size(blob.Id);
+        using var sink = snapshot.Create(path, size);
+        if (sink != null) Copy(blob.Id, size, sink);
     }
 
-    private static void Copy(Blob blob, Stream sink)
+    /// Copies the blob of size bytes (from its header) into sink: streamed by git when it is large and git works,
+    /// otherwise inflated by libgit2. A failed git copy is discarded and git is not asked again in this run.
+    private void Copy(ObjectId id, long size, Stream sink)
     {
+        if (size >= StreamThreshold && !_catFileFailed && GitExecutable != null)
+        {
+            _catFile ??= GitCatFile.Start(_repo.Info.Path, GitExecutable);
+            if (_catFile != null && _catFile.TryCopy(id.Sha, size, sink)) return;
+            _catFileFailed = true;
+            _catFile?.Dispose();
+            _catFile = null;
+            sink.SetLength(0);
+            sink.Position = 0;
+        }
+        if (_repo.Lookup<Blob>(id) is not { } blob) return;
         using var source = blob.GetContentStream();
         source.CopyTo(sink);
     }
