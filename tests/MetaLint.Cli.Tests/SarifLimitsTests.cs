@@ -27,6 +27,24 @@ public sealed class SarifLimitsTests : IDisposable
 
     private static JObject Run(CliResult r) => (JObject)JObject.Parse(r.Out)["runs"]![0]!;
 
+    /// Every result names a message string of its rule (SARIF2002) whose template, filled with the result's arguments,
+    /// is the result's text word for word; every template has a placeholder and ends with a full stop (SARIF2001).
+    private static void MessagesComeFromTheirRulesTemplates(JObject run)
+    {
+        var rules = (JArray)run["tool"]!["driver"]!["rules"]!;
+        foreach (var result in (JArray)run["results"]!)
+        {
+            var message = result["message"]!;
+            var templates = rules[(int)result["ruleIndex"]!]!["messageStrings"].ShouldNotBeNull();
+            var id = ((string?)message["id"]).ShouldNotBeNull();
+            var template = (string)templates[id]!["text"]!;
+            template.ShouldContain("{0}");
+            template.ShouldEndWith(".");
+            var arguments = ((JArray)message["arguments"]!).Select(a => (object?)(string?)a).ToArray();
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, template, arguments).ShouldBe((string)message["text"]!);
+        }
+    }
+
     [Fact]
     public async Task Large_org_over_5000_results_groups_per_object_results_per_component_and_rule()
     {
@@ -49,7 +67,10 @@ public sealed class SarifLimitsTests : IDisposable
 
         var alpha = results.Single(x => (string)x["ruleId"]! == "ML1003" && ((string)x["message"]!["text"]!).Contains("'Alpha'"));
         ((string)alpha["message"]!["text"]!).ShouldStartWith("Profile 'Alpha' grants Modify All (modifyAllRecords) on 1,100 objects: Obj0000__c, Obj0001__c, ");
-        ((string)alpha["message"]!["text"]!).ShouldEndWith("Obj0019__c and 1,080 more");
+        ((string)alpha["message"]!["text"]!).ShouldEndWith("Obj0019__c and 1,080 more.");
+        ((string)alpha["message"]!["id"]!).ShouldBe("objectAccess");
+        ((string)alpha["message"]!["arguments"]![3]!).ShouldStartWith("1,100 objects: Obj0000__c, ");
+        MessagesComeFromTheirRulesTemplates(run);
         ((int)alpha["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!).ShouldBe(6);   // the first grant
         var related = (JArray)alpha["relatedLocations"]!;
         related.Count.ShouldBe(1000);   // code scanning's limit per result
@@ -58,6 +79,21 @@ public sealed class SarifLimitsTests : IDisposable
         var unlimited = Cli.Run("check", _tmp.Root, "--format", "sarif", "--fail-on", "never", "--max-results", "0");
         ((JArray)Run(unlimited)["results"]!).Count.ShouldBe(6603);
         unlimited.Error.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Sample_org_messages_are_rule_templates_filled_with_the_findings_facts()
+    {
+        var run = Run(Cli.Run("check", Cli.RepoPath("testdata", "sample-org"), "--format", "sarif"));
+        MessagesComeFromTheirRulesTemplates(run);
+        var rules = (JArray)run["tool"]!["driver"]!["rules"]!;
+        string Template(string rule, string id) => (string)rules.Single(r => (string)r["id"]! == rule)["messageStrings"]![id]!["text"]!;
+        Template("ML1006", "permission").ShouldBe("{0} '{1}' grants high-risk permission {2}.");
+        Template("ML1008", "objectAccess").ShouldBe("{0} '{1}' is a guest user profile and grants {2} on {3}.");
+        Template("ML1001", "permissionWithNote").ShouldBe("{0} '{1}' grants {2}{3}.");
+        Template("ML3102", "setting").ShouldBe("{0}: {1} is {2}; {3}.");
+        var authorApex = ((JArray)run["results"]!).Single(x => ((string)x["message"]!["text"]!).Contains("(AuthorApex)"))["message"]!;
+        ((JArray)authorApex["arguments"]!).Select(a => (string)a!).ShouldBe(["Profile", "Ops/Support Admin", "Author Apex (AuthorApex)"]);
     }
 
     [Fact]
@@ -126,7 +162,7 @@ public sealed class SarifLimitsTests : IDisposable
     }
 
     [SarifMultitoolFact]
-    public void Microsofts_validator_reports_nothing_at_error_or_warning_level()
+    public void Microsofts_validator_reports_nothing_at_error_or_warning_level_nor_plain_result_messages()
     {
         var sarif = _tmp.Path("sample.sarif");
         Cli.Run("check", Cli.RepoPath("testdata", "sample-org"), "--format", "sarif", "--output", sarif, "--category", "org")
@@ -138,6 +174,9 @@ public sealed class SarifLimitsTests : IDisposable
             .Where(x => (string?)x["level"] is "error" or "warning" or null)   // SARIF's default level is warning
             .Select(x => $"{x["ruleId"]}: {x["message"]?["text"]}").ToList();
         problems.ShouldBeEmpty();
+        var plainResultMessages = JObject.Parse(File.ReadAllText(log))["runs"]!.SelectMany(run => (JArray?)run["results"] ?? [])
+            .Where(x => (string?)x["ruleId"] == "SARIF2002").Select(x => x["message"]?.ToString(Newtonsoft.Json.Formatting.None)).ToList();
+        plainResultMessages.ShouldBeEmpty();   // every result's message comes from its rule's messageStrings
     }
 }
 

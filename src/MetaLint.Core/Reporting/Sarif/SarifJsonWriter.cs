@@ -94,6 +94,12 @@ internal static class SarifJsonWriter
         WriteMessage(w, "fullDescription", rule.FullDescription);
         WriteMessage(w, "help", rule.Help);
         WriteMessage(w, "shortDescription", rule.ShortDescription);
+        if (rule.MessageStrings is { Count: > 0 } templates)
+        {
+            w.WriteStartObject("messageStrings");
+            foreach (var (id, template) in templates) WriteMessage(w, id, template);
+            w.WriteEndObject();
+        }
         w.WriteStartObject("defaultConfiguration");
         if (!rule.DefaultConfiguration.Enabled) w.WriteBoolean("enabled", false);
         w.WriteString("level", Level(rule.DefaultConfiguration.Level));
@@ -163,6 +169,13 @@ internal static class SarifJsonWriter
         w.WriteString("level", Level(result.Level));
         w.WriteStartObject("message");
         w.WriteString("text", result.Message.Text);
+        if (result.Message.Id != null) w.WriteString("id", result.Message.Id);
+        if (result.Message.Arguments is { Count: > 0 } arguments)
+        {
+            w.WriteStartArray("arguments");
+            foreach (var argument in arguments) w.WriteStringValue(argument);
+            w.WriteEndArray();
+        }
         w.WriteEndObject();
         WriteLocations(w, "locations", result.Locations);
         w.WriteStartObject("partialFingerprints");

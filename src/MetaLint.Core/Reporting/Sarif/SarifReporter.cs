@@ -30,6 +30,8 @@ public sealed class SarifReporter(int maxResults = SarifBudget.CodeScanningMaxRe
         var snippets = new SnippetSource();
         var rules = report.Rules.Select(r => r.Descriptor).ToList();
         var index = rules.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var messages = new SarifMessages();
+        var results = findings.Select(f => Result(f, index[f.RuleId], snippets, messages)).ToList();
         var run = new Run
         {
             Tool = new Tool
@@ -40,11 +42,11 @@ public sealed class SarifReporter(int maxResults = SarifBudget.CodeScanningMaxRe
                     SemanticVersion = Report.ToolVersion,
                     Version = Report.ToolVersion,
                     InformationUri = new Uri(InformationUri),
-                    Rules = rules.Select(Descriptor).ToList(),
+                    Rules = rules.Select(d => Descriptor(d, messages.TemplatesFor(d.Id))).ToList(),
                 },
             },
             ColumnKind = ColumnKind.Utf16CodeUnits,
-            Results = findings.Select(f => Result(f, index[f.RuleId], snippets)).ToList(),
+            Results = results,
         };
         if (report.Provenance is { } vc)
             run.VersionControlProvenance =
@@ -83,7 +85,7 @@ public sealed class SarifReporter(int maxResults = SarifBudget.CodeScanningMaxRe
         }, outcome);
     }
 
-    private static ReportingDescriptor Descriptor(RuleDescriptor d)
+    private static ReportingDescriptor Descriptor(RuleDescriptor d, IReadOnlyDictionary<string, string> templates)
     {
         var markdown = RuleDocs.Markdown(d.Id);
         var descriptor = new ReportingDescriptor
@@ -99,32 +101,38 @@ public sealed class SarifReporter(int maxResults = SarifBudget.CodeScanningMaxRe
             },
             HelpUri = new Uri(d.HelpUri),
             DefaultConfiguration = new ReportingConfiguration { Level = Level(d.DefaultLevel), Enabled = true },
+            MessageStrings = templates.Count == 0 ? null
+                : templates.ToDictionary(t => t.Key, t => new MultiformatMessageString { Text = t.Value }),
         };
         descriptor.SetProperty("tags", d.Tags);
         if (d.SecuritySeverityText is { } severity) descriptor.SetProperty("security-severity", severity);
         return descriptor;
     }
 
-    private static Result Result(Finding f, int ruleIndex, SnippetSource snippets) => new()
+    private static Result Result(Finding f, int ruleIndex, SnippetSource snippets, SarifMessages messages)
     {
-        RuleId = f.RuleId,
-        RuleIndex = ruleIndex,
-        Level = Level(f.Level),
-        Kind = ResultKind.Fail,
-        Message = new Message { Text = f.Message },
-        Locations = [new Location { PhysicalLocation = WithSnippet(Physical(f.Location), f, snippets) }],
-        RelatedLocations = f.Related.Count == 0 ? null :
-        [
-            .. f.Related.Take(RelatedLocation.SarifLimit).Select((r, i) => new Location
-            {
-                Id = i + 1,
-                PhysicalLocation = Physical(r.Location),
-                Message = new Message { Text = r.Message },
-            }),
-        ],
-        PartialFingerprints = new Dictionary<string, string> { [RuleEngine.FingerprintKey] = f.Fingerprint },
-        Suppressions = f.Suppression is { } s ? [Suppression(s)] : null,
-    };
+        var (id, arguments, text) = messages.For(f);
+        return new()
+        {
+            RuleId = f.RuleId,
+            RuleIndex = ruleIndex,
+            Level = Level(f.Level),
+            Kind = ResultKind.Fail,
+            Message = new Message { Text = text, Id = id, Arguments = arguments },
+            Locations = [new Location { PhysicalLocation = WithSnippet(Physical(f.Location), f, snippets) }],
+            RelatedLocations = f.Related.Count == 0 ? null :
+            [
+                .. f.Related.Take(RelatedLocation.SarifLimit).Select((r, i) => new Location
+                {
+                    Id = i + 1,
+                    PhysicalLocation = Physical(r.Location),
+                    Message = new Message { Text = r.Message },
+                }),
+            ],
+            PartialFingerprints = new Dictionary<string, string> { [RuleEngine.FingerprintKey] = f.Fingerprint },
+            Suppressions = f.Suppression is { } s ? [Suppression(s)] : null,
+        };
+    }
 
     /// The element's text and the lines around it, when the file can still be read.
     private static PhysicalLocation WithSnippet(PhysicalLocation physical, Finding f, SnippetSource snippets)
