@@ -12,11 +12,12 @@ namespace MetaLint.Core.Reporting.Sarif;
 /// a full stop, as the validator's SARIF2001 asks of message strings.
 internal sealed class SarifMessages
 {
+    private static readonly Dictionary<string, string> None = [];
     private readonly Dictionary<string, Dictionary<string, string>> _templates = [];
 
     /// Each rule's templates by id, in the order first used (deterministic: findings come sorted).
     public IReadOnlyDictionary<string, string> TemplatesFor(string ruleId) =>
-        _templates.TryGetValue(ruleId, out var t) ? t : new Dictionary<string, string>();
+        _templates.GetValueOrDefault(ruleId, None);
 
     /// The message id, arguments and text for a finding, registering its rule's template on first use.
     public (string Id, string[] Arguments, string Text) For(Finding f)
@@ -82,5 +83,6 @@ internal sealed class SarifMessages
     }
 
     /// Literal text in a template doubles its braces (§3.11.5).
-    private static string Literal(string text) => text.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
+    private static string Literal(string text) =>
+        text.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
 }
