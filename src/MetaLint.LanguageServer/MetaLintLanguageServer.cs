@@ -338,7 +338,7 @@ public sealed class MetaLintLanguageServer : IDisposable
     /// A pseudo-URI in _dirty: re-validate every rules.yml (open or used) and publish its diagnostics.
     private const string ConfigCheck = "metalint:rules.yml";
 
-    private JsonNode? Hover(JsonElement p)
+    private JsonObject? Hover(JsonElement p)
     {
         var uri = UriOf(p);
         var position = p.GetProperty("position");
@@ -369,7 +369,7 @@ public sealed class MetaLintLanguageServer : IDisposable
         static int Compare((int L, int C) a, (int L, int C) b) => a.L != b.L ? a.L.CompareTo(b.L) : a.C.CompareTo(b.C);
     }
 
-    private JsonNode CodeActions(JsonElement p)
+    private JsonArray CodeActions(JsonElement p)
     {
         var uri = UriOf(p);
         TextDocument? doc;

@@ -14,7 +14,7 @@ public sealed class CopyIfStagedTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private bool Copy(string source, string objectId, long size, MemoryStream? sink = null) =>
+    private static bool Copy(string source, string objectId, long size, MemoryStream? sink = null) =>
         GitRepository.CopyIfStaged(source, sink ?? new MemoryStream(), objectId, size, InputFile.DefaultMetadataLimit);
 
     [Theory]

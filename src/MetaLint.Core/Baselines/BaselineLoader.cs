@@ -198,7 +198,7 @@ public static class BaselineLoader
         if (string.IsNullOrWhiteSpace(setting)) throw Fail("\"setting\" is missing or empty");
         where += $" \"{setting}\"";
         var riskText = Text(item, "riskType") ?? throw Fail("\"riskType\" is missing");
-        RiskGroup risk = riskText.Trim().ToUpperInvariant() switch
+        var risk = riskText.Trim().ToUpperInvariant() switch
         {
             "HIGH_RISK" => RiskGroup.High,
             "MEDIUM_RISK" => RiskGroup.Medium,
@@ -317,7 +317,7 @@ public static class BaselineLoader
             CommentHandling = JsonCommentHandling.Skip,
             AllowTrailingCommas = true,
         });
-        int line = 1;
+        var line = 1;
         long counted = 0;
         while (reader.Read())
         {

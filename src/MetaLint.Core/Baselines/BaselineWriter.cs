@@ -43,10 +43,10 @@ public static class BaselineWriter
     {
         var sb = new StringBuilder();
         using (var w = XmlWriter.Create(sb, new XmlWriterSettings
-               {
-                   OmitXmlDeclaration = true, Indent = true, IndentChars = "", NewLineChars = "\n",
-                   NewLineHandling = NewLineHandling.Replace,
-               }))
+        {
+            OmitXmlDeclaration = true, Indent = true, IndentChars = "", NewLineChars = "\n",
+            NewLineHandling = NewLineHandling.Replace,
+        }))
         {
             const string xsi = "http://www.w3.org/2001/XMLSchema-instance";
             w.WriteStartElement("baseline");

@@ -12,5 +12,5 @@ public interface IRule
     IReadOnlyList<string> OptionKeys => [];
 
     /// Called from several parse workers at once (each file is checked as soon as it is parsed): keep no state.
-    void Check(object component, RuleContext context);
+    void Check(object component, RuleContext ctx);
 }

@@ -7,10 +7,10 @@ public abstract class Rule<T> : IRule where T : class
     public Type Target => typeof(T);
     public virtual IReadOnlyList<string> OptionKeys => [];
 
-    public void Check(object component, RuleContext context)
+    public void Check(object component, RuleContext ctx)
     {
-        if (component is T typed) Check(typed, context);
+        if (component is T typed) Check(typed, ctx);
     }
 
-    public abstract void Check(T component, RuleContext context);
+    public abstract void Check(T component, RuleContext ctx);
 }

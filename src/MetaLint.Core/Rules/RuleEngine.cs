@@ -30,7 +30,7 @@ public sealed class RuleEngine(IReadOnlyList<IRule> rules, IRuleConfigSource con
             if (component is PermissionContainer c && findings.Count > start)
             {
                 RedundantGrants.Fold(findings, start);
-                if (c.IsStandardProfile) StandardProfileFindings.Apply(findings, start, c, config.StandardProfileLevel);
+                if (c.IsStandardProfile) StandardProfileFindings.Apply(findings, start, config.StandardProfileLevel);
             }
         }
         return findings;

@@ -165,9 +165,9 @@ public sealed class HealthScoreTests : IDisposable
         findings.Select(f => f.RuleId).ShouldBe(SettingRuleIds.Where(id => id != "ML3101"), ignoreOrder: true);   // every mapped setting but the one set
         // The password policies (ML31xx) on <passwordPolicies>; the rest on line 1 (no <sessionSettings>, top level, networkAccess).
         findings.Where(f => f.Span.StartLine == 3).Select(f => f.RuleId).ShouldBe(
-            SettingRuleIds.Where(id => id.StartsWith("ML31") && id != "ML3101"), ignoreOrder: true);
+            SettingRuleIds.Where(id => id.StartsWith("ML31", StringComparison.Ordinal) && id != "ML3101"), ignoreOrder: true);
         findings.Where(f => f.Span.StartLine == 1).Select(f => f.RuleId).ShouldBe(
-            SettingRuleIds.Where(id => !id.StartsWith("ML31")), ignoreOrder: true);
+            SettingRuleIds.Where(id => !id.StartsWith("ML31", StringComparison.Ordinal)), ignoreOrder: true);
         findings.Single(f => f.RuleId == "ML3103").Message.ShouldBe(
             "Security settings: PasswordPolicies.expiration is not set (no <expiration> in <passwordPolicies>), so the org keeps whatever value it has");
     }

@@ -87,7 +87,7 @@ public sealed class DiscovererTests : IDisposable
         var files = new Discoverer().Discover(_root.Root, [_root.Root]).Files;
         files.Where(f => f.DecomposedSet == "permissionsets/Lead").Select(f => f.ComponentName).Distinct().ShouldBe(["Lead"]);
         files.Count(f => f.DecomposedSet == "permissionsets/Lead").ShouldBe(3);
-        files.Single(f => f.RelativePath.EndsWith("ModifyAllData.userPermission-meta.xml")).ComponentName.ShouldBe("Ops");
+        files.Single(f => f.RelativePath.EndsWith("ModifyAllData.userPermission-meta.xml", StringComparison.Ordinal)).ComponentName.ShouldBe("Ops");
         files.Single(f => f.RelativePath == "permissionsets/Plain.permissionset-meta.xml").DecomposedSet.ShouldBeNull();
     }
 

@@ -12,7 +12,7 @@ internal static class Reports
     {
         var report = new Report(result.Findings, result.Rules, result.Discovery.Files.Count);
         var all = new StringWriter();
-        foreach (IReporter reporter in new IReporter[] { new TextReporter(color: false), new JsonReporter(), new SarifReporter() })
+        foreach (var reporter in new IReporter[] { new TextReporter(color: false), new JsonReporter(), new SarifReporter() })
             reporter.Write(report, all);
         return all.ToString();
     }

@@ -76,6 +76,6 @@ internal static class RedundantGrants
     private static string Count(ObjectAccess access, int n) =>
         $"{access.Label()} on {n.ToString("N0", CultureInfo.InvariantCulture)} object{(n == 1 ? "" : "s")}";
 
-    private static string Join(IReadOnlyList<string> parts) =>
+    private static string Join(List<string> parts) =>
         parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1];
 }

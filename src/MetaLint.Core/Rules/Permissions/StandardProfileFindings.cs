@@ -1,5 +1,3 @@
-using MetaLint.Core.Model;
-
 namespace MetaLint.Core.Rules.Permissions;
 
 /// Findings on a standard profile (&lt;custom&gt;false&lt;/custom&gt;, e.g. System Administrator): Salesforce fixes
@@ -14,7 +12,7 @@ internal static class StandardProfileFindings
         "to a custom profile and restrict who is assigned this one)";
 
     /// Re-levels and explains findings[start..], one standard profile's; level null keeps each rule's level.
-    public static void Apply(List<Finding> findings, int start, PermissionContainer profile, RuleLevel? level)
+    public static void Apply(List<Finding> findings, int start, RuleLevel? level)
     {
         for (var i = start; i < findings.Count; i++)
         {

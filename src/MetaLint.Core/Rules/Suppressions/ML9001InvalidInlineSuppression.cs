@@ -15,7 +15,7 @@ public sealed class ML9001InvalidInlineSuppression : Rule<InlineDirective>
     {
         var file = d.Location.File;
         var unknown = d.RuleIds.Where(id => RuleCatalog.Find(id) == null).ToList();
-        string? problem =
+        var problem =
             d.RuleIds.Count == 0 ? "names no rule (write: metalint-disable-next-line ML1001: reason)" :
             unknown.Count > 0 ? $"names unknown rule {string.Join(", ", unknown)}" :
             d.Reason == null ? $"gives no reason for suppressing {string.Join(", ", d.RuleIds)} (write: {InlineDirective.Keyword} {string.Join(", ", d.RuleIds)}: reason)" :
