@@ -2,7 +2,7 @@ namespace MetaLint.Cli;
 
 /// Where commands write, and whether stdout is a terminal (for colour). Error carries messages, which quote
 /// repository content, so MetaLintCli.Run gives it a TerminalText.Writer; ProgressOut is the raw stderr.
-public sealed record CliOutput(TextWriter Out, TextWriter Error, bool StdoutRedirected)
+internal sealed record CliOutput(TextWriter Out, TextWriter Error, bool StdoutRedirected)
 {
     /// Where the progress bar draws (its ANSI codes must reach the terminal); Error unless set.
     public TextWriter? ProgressOut { get; init; }

@@ -1,7 +1,7 @@
 namespace MetaLint.Cli;
 
 /// Process exit codes (README, Exit codes): 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error.
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Ok = 0;
     public const int Findings = 1;

@@ -10,7 +10,7 @@ using MetaLint.Git;
 namespace MetaLint.Cli;
 
 /// The `metalint` command line: arguments in, Core does the work, output out.
-public static class MetaLintCli
+internal static class MetaLintCli
 {
     /// Runs the command line against the given writers; in-process so tests see exactly what users see.
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutRedirected = true,

@@ -4,7 +4,7 @@ namespace MetaLint.Cli;
 
 /// System.CommandLine's parse errors as one clean line: its messages list allowed values on new lines (which the
 /// stderr writer shows as \u000A) and name .NET types ("System.Int32") that mean nothing to a user.
-public static partial class UsageMessage
+internal static partial class UsageMessage
 {
     /// option: the option the error is about, when known ("--format").
     public static string Clean(string message, string? option = null)

@@ -5,7 +5,7 @@ using MetaLint.Core.Configuration;
 namespace MetaLint.Core;
 
 /// Options for one analysis run.
-public sealed record AnalysisOptions
+internal sealed record AnalysisOptions
 {
     public MetaLintConfig Config { get; init; } = MetaLintConfig.Default;
 

@@ -1,7 +1,7 @@
 namespace MetaLint.Core;
 
 /// How far a run has got; updated by the pipeline from several threads, read by whoever displays it.
-public sealed class AnalysisProgress
+internal sealed class AnalysisProgress
 {
     private int _parsed;
 

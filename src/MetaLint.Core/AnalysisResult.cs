@@ -7,7 +7,7 @@ using MetaLint.Core.Rules;
 namespace MetaLint.Core;
 
 /// The outcome of one analysis: what was looked at, what was found, and which exceptions were used.
-public sealed record AnalysisResult(DiscoveryResult Discovery, IReadOnlyList<Finding> Findings, IReadOnlyList<IRule> Rules)
+internal sealed record AnalysisResult(DiscoveryResult Discovery, IReadOnlyList<Finding> Findings, IReadOnlyList<IRule> Rules)
 {
     /// rules.yml exceptions that suppressed something, with how many findings each.
     public IReadOnlyDictionary<ExceptionEntry, int> AppliedExceptions { get; init; } = new Dictionary<ExceptionEntry, int>();

@@ -11,7 +11,7 @@ using MetaLint.Core.Suppressions;
 namespace MetaLint.Core;
 
 /// The pipeline: discovery -> parse -> model -> rules -> findings -> suppressions.
-public static class Analyzer
+internal static class Analyzer
 {
     public static AnalysisResult Run(IReadOnlyList<string> paths, AnalysisOptions options)
     {

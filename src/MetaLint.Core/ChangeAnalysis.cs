@@ -10,7 +10,7 @@ namespace MetaLint.Core;
 
 /// What a change introduces: two discovered trees (the base and the changed one) analysed alike and compared.
 /// Knows nothing of git: the git modes lay the two trees out and call it.
-public static class ChangeAnalysis
+internal static class ChangeAnalysis
 {
     /// The comparison: the head's result limited to what it introduces, and of the base, its finding count,
     /// the findings the head no longer has (fixed), and its score.

@@ -11,7 +11,7 @@ namespace MetaLint.Git;
 /// adds stands only when its approver is listed in the base's approvers, authored none of the commits that changed
 /// the finding's file, and authored the commit that added the exception. Inline comments cannot approve an
 /// introduced finding. A refused suppression leaves the finding active and becomes an ML9003 finding.
-public sealed class ApprovalCheck(GitRepository git, Commit baseCommit, TrustedConfig trust)
+internal sealed class ApprovalCheck(GitRepository git, Commit baseCommit, TrustedConfig trust)
 {
     private readonly IReadOnlyList<Commit> _commits = git.CommitsSince(baseCommit);
     private readonly Dictionary<ExceptionEntry, (Commit? Commit, string? Problem)> _adders = [];

@@ -11,7 +11,7 @@ namespace MetaLint.Git;
 /// Git-aware analyses: against a base revision (PR mode) or of the staged content (pre-commit).
 /// Both write the blobs they need from the object database into a temporary folder laid out like the
 /// repository, run the ordinary pipeline there, and delete it.
-public static class GitModes
+internal static class GitModes
 {
     /// Analyses the working tree and the tree at baseRef, and keeps only what the change introduces (Compare).
     /// With changedOnly, both sides are limited to files that differ from baseRef.

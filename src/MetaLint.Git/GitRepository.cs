@@ -8,10 +8,10 @@ using MetaLint.Core.Reporting;
 namespace MetaLint.Git;
 
 /// A git problem the user must fix (bad ref, not a repository): exit code 2.
-public sealed class GitException(string message) : Exception(message);
+internal sealed class GitException(string message) : Exception(message);
 
 /// Reads commits, the index and their blobs through LibGit2Sharp; never checks anything out.
-public sealed class GitRepository : IDisposable
+internal sealed class GitRepository : IDisposable
 {
     private readonly Repository _repo;
     private GitCatFile? _catFile;

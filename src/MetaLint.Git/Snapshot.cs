@@ -7,12 +7,12 @@ using MetaLint.Core.IO;
 namespace MetaLint.Git;
 
 /// A git entry the snapshot refused to write, and why (its name would leave the snapshot, it is too large).
-public sealed record RefusedEntry(string Name, string Reason);
+internal sealed record RefusedEntry(string Name, string Reason);
 
 /// A temporary copy of part of the repository, mirroring its layout. Every file and link in it is written through
 /// Write/WriteLink, which accept only names that stay inside the folder; it is deleted on Dispose, on Ctrl+C or
 /// SIGTERM, and a later run sweeps one left behind by a killed process.
-public sealed class Snapshot : IDisposable
+internal sealed class Snapshot : IDisposable
 {
     /// Folder-name prefix and the marker file inside: the sweep deletes only folders carrying both.
     public const string Prefix = "metalint-snapshot-";

@@ -14,7 +14,7 @@ namespace MetaLint.Git;
 /// (--config elsewhere: not part of the change, trusted as it is) or neither side has one.</param>
 /// <param name="Added">Exceptions the change adds (not on the base with the same values).</param>
 /// <param name="Loosenings">How the change's rules.yml weakens the base's, one phrase each ("disables ML1001").</param>
-public sealed record TrustedConfig(
+internal sealed record TrustedConfig(
     MetaLintConfig Effective, MetaLintConfig Base, string? ConfigPath,
     IReadOnlySet<ExceptionEntry> Added, IReadOnlyList<string> Loosenings)
 {

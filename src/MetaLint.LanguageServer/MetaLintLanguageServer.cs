@@ -17,7 +17,7 @@ namespace MetaLint.LanguageServer;
 /// documents. A check runs on the newest text of a document; when a newer text arrives (even one read and not yet
 /// applied) while it runs, its result is dropped, so under a flood of edits the newest version's diagnostics are the
 /// first to arrive.
-public sealed class MetaLintLanguageServer : IDisposable
+internal sealed class MetaLintLanguageServer : IDisposable
 {
     /// What `metalint lsp` was started with: --config (one rules.yml for every document, as `check --config`) and
     /// --baseline (the Health Check baseline, as `check --baseline`).

@@ -7,7 +7,7 @@ using StreamJsonRpc;
 namespace MetaLint.LanguageServer.Tests;
 
 /// An editor's side of the protocol, over an in-memory duplex pipe to a server running in the test process.
-public sealed class LspClient : IAsyncDisposable
+internal sealed class LspClient : IAsyncDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private readonly JsonRpc _rpc;

@@ -8,7 +8,7 @@ using MetaLint.Cli.Terminal;
 namespace MetaLint.Cli.Commands;
 
 /// `metalint baseline score|convert|lint`: Health Check baselines and the approximate score.
-public static class BaselineCommand
+internal static class BaselineCommand
 {
     public static Command Create(CliOutput io) => new("baseline", "Health Check baselines: score settings against one, convert XML <-> JSON, lint.")
     {

@@ -19,7 +19,7 @@ using MetaLint.Git;
 namespace MetaLint.Cli.Commands;
 
 /// `metalint check [PATH ...]`: analyse, report, and turn findings into an exit code.
-public static class CheckCommand
+internal static class CheckCommand
 {
     /// Everything `check` was asked to do.
     private sealed record Request(

@@ -5,7 +5,7 @@ using MetaLint.Core.Reporting.Evidence;
 namespace MetaLint.Cli.Commands;
 
 /// `metalint evidence verify FILE`: checks a chain written with `check --evidence-chain`.
-public static class EvidenceCommand
+internal static class EvidenceCommand
 {
     public static Command Create(CliOutput io)
     {

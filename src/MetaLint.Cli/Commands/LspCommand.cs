@@ -4,7 +4,7 @@ using MetaLint.LanguageServer;
 namespace MetaLint.Cli.Commands;
 
 /// `metalint lsp`: the language server over stdio, for editors.
-public static class LspCommand
+internal static class LspCommand
 {
     public static Command Create(CliOutput io)
     {

@@ -5,7 +5,7 @@ using MetaLint.Core.Rules;
 namespace MetaLint.Cli.Commands;
 
 /// `metalint rules`: every rule with id, title, default level and help link.
-public static class RulesCommand
+internal static class RulesCommand
 {
     public static Command Create(CliOutput io)
     {

@@ -9,7 +9,7 @@ namespace MetaLint.Cli.Reports;
 /// One row per finding (suppressed and accepted ones too, with their suppression), a header row, RFC 4180 quoting and
 /// CRLF line ends, written with Sep. A text field that a spreadsheet would run as a formula (starting with =, +, -, @,
 /// tab or CR: a component or file name is repository content) gets a leading apostrophe, as OWASP advises.
-public sealed class CsvReporter : IReporter
+internal sealed class CsvReporter : IReporter
 {
     public static readonly string[] Columns =
     [

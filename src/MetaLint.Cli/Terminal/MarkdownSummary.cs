@@ -7,7 +7,7 @@ namespace MetaLint.Cli.Terminal;
 
 /// A Markdown job summary (GitHub's $GITHUB_STEP_SUMMARY): the gate decision and each gate, counts, what the change
 /// escalates, and the score.
-public static class MarkdownSummary
+internal static class MarkdownSummary
 {
     public static void Write(Report report, GateDecision gate, TextWriter w)
     {

@@ -4,7 +4,7 @@ using Spectre.Console;
 namespace MetaLint.Cli.Terminal;
 
 /// A progress bar on stderr for runs that take longer than a second, shown only when stderr is a terminal.
-public static class ProgressDisplay
+internal static class ProgressDisplay
 {
     /// How long a run may take before the bar appears (tests shorten it).
     internal static TimeSpan Delay { get; set; } = TimeSpan.FromSeconds(1);

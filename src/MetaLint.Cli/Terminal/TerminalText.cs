@@ -4,7 +4,7 @@ using System.Text;
 namespace MetaLint.Cli.Terminal;
 
 /// Text bound for a terminal: repository content must not control it.
-public static class TerminalText
+internal static class TerminalText
 {
     /// File and component names come from the repository: a control character or line separator in one ("%0D" in
     /// a file name decodes to CR) must not start a line, move the cursor or reorder the line, so it is shown as an

@@ -8,7 +8,7 @@ namespace MetaLint.Cli.Terminal;
 /// Human output grouped by file: "line:col  level  rule  message", then a summary. Colour only when asked.
 /// With statistics, the summary is followed by the count of findings per rule and the components with the most, as
 /// Ruff's --statistics: on a large org this says where to start.
-public sealed class TextReporter(bool color, bool statistics = false) : IReporter
+internal sealed class TextReporter(bool color, bool statistics = false) : IReporter
 {
     /// How many components the statistics list.
     public const int TopComponents = 10;

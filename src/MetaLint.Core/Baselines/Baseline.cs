@@ -1,7 +1,7 @@
 namespace MetaLint.Core.Baselines;
 
 /// A loaded baseline: its settings in file order. Custom baselines overlay the bundled standard key by key.
-public sealed class Baseline
+internal sealed class Baseline
 {
     public const string StandardResource = "MetaLint.Baselines.SalesforceBaselineStandard.xml";
     /// The one name MetaLint gives the bundled baseline in every report and message (its file says "SFDC

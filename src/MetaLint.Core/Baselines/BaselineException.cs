@@ -1,7 +1,7 @@
 namespace MetaLint.Core.Baselines;
 
 /// A baseline file that cannot be used: names the file, the entry and the problem (exit code 2).
-public sealed class BaselineException(string file, string entry, string problem)
+internal sealed class BaselineException(string file, string entry, string problem)
     : Exception(entry.Length > 0 ? $"{file}: {entry}: {problem}" : $"{file}: {problem}")
 {
     public string File { get; } = file;

@@ -1,4 +1,4 @@
 namespace MetaLint.Core.Baselines;
 
 /// The two baseline file forms: Health Check XML, and the JSON list of settings.
-public enum BaselineForm { Xml, Json }
+internal enum BaselineForm { Xml, Json }

@@ -1,7 +1,7 @@
 namespace MetaLint.Core.Baselines;
 
 /// One problem `metalint baseline lint` found: where, and what. None of them stops a baseline from loading.
-public sealed record BaselineLintIssue(BaselineOrigin Origin, string Key, string Message)
+internal sealed record BaselineLintIssue(BaselineOrigin Origin, string Key, string Message)
 {
     public override string ToString() => $"{Origin}: {Key}: {Message}";
 }

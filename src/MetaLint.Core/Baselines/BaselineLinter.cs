@@ -1,7 +1,7 @@
 namespace MetaLint.Core.Baselines;
 
 /// Checks a loaded baseline for what is legal but probably wrong.
-public static class BaselineLinter
+internal static class BaselineLinter
 {
     public const int MaxBytes = 20 * 1024;
 

@@ -6,7 +6,7 @@ using MetaLint.Core.IO;
 namespace MetaLint.Core.Baselines;
 
 /// Reads a baseline in either form, told apart by content: '&lt;' starts the Salesforce XML, '[' the JSON array.
-public static class BaselineLoader
+internal static class BaselineLoader
 {
     private static readonly XmlReaderSettings XmlSettings = new()
     {

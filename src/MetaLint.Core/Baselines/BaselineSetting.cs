@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MetaLint.Core.Baselines;
 
 /// One setting of a baseline, in either form. Raw attribute text is kept so conversion loses nothing.
-public sealed record BaselineSetting(string Key, RiskGroup Risk, BaselineForm Form, BaselineOrigin Origin)
+internal sealed record BaselineSetting(string Key, RiskGroup Risk, BaselineForm Form, BaselineOrigin Origin)
 {
     /// Who set the value, for messages: "the Salesforce Baseline Standard", "team-baseline.json".
     public string Source { get; init; } = "";

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace MetaLint.Core.Baselines;
 
-public static class BaselineText
+internal static class BaselineText
 {
     public static string Container(this RiskGroup risk) => risk switch
     {

@@ -9,7 +9,7 @@ namespace MetaLint.Core.Baselines;
 
 /// Writes a baseline in either form. XML -> JSON keeps each entry's XML attributes under "xml", so converting back
 /// loses nothing; a JSON entry without them gets bands built from standardValue (see XmlBands).
-public static class BaselineWriter
+internal static class BaselineWriter
 {
     public static string ToJson(Baseline baseline, ICollection<string>? warnings = null)
     {

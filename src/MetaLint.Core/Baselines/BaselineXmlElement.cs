@@ -1,4 +1,4 @@
 namespace MetaLint.Core.Baselines;
 
 /// The XML setting element types.
-public enum BaselineXmlElement { Boolean, NumericRange, Enum }
+internal enum BaselineXmlElement { Boolean, NumericRange, Enum }

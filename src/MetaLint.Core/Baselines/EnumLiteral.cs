@@ -1,4 +1,4 @@
 namespace MetaLint.Core.Baselines;
 
 /// An enum literal with its value in the setting's natural unit (minutes, days, attempts) or its rank.
-public sealed record EnumLiteral(string Name, double Value);
+internal sealed record EnumLiteral(string Name, double Value);

@@ -3,7 +3,7 @@ using MetaLint.Core.Model;
 namespace MetaLint.Core.Baselines;
 
 /// MetaLint's approximation of the Health Check score. Salesforce does not publish its weights.
-public sealed class HealthScore
+internal sealed class HealthScore
 {
     /// Weight per risk group: what counts most.
     public static int Weight(RiskGroup risk) => risk switch

@@ -4,7 +4,7 @@ namespace MetaLint.Core.Baselines;
 
 /// One mapped setting of one file against the baseline in effect. Status is null when not determinable
 /// (the file does not set it, or sets a value MetaLint does not recognise).
-public sealed record SettingAssessment(
+internal sealed record SettingAssessment(
     SettingsComponent Component, SettingDefinition Definition, BaselineSetting Setting, SettingReading? Reading,
     ComplianceStatus? Status)
 {

@@ -4,7 +4,7 @@ using MetaLint.Core.Model;
 namespace MetaLint.Core.Baselines;
 
 /// The keys MetaLint reads, and how to read each from Security.settings and the profile policy files.
-public static class SettingCatalog
+internal static class SettingCatalog
 {
     private const string PasswordGroup = "passwordPolicies", SessionGroup = "sessionSettings";
     private const double Infinite = double.PositiveInfinity;

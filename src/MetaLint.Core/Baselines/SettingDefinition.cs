@@ -8,7 +8,7 @@ namespace MetaLint.Core.Baselines;
 /// <param name="Element">Its element there.</param>
 /// <param name="PolicyElement">Its element in a ProfilePasswordPolicy or ProfileSessionSetting file, if any.</param>
 /// <param name="PolicyCodes">Integer codes of that element mapped onto the org literals.</param>
-public sealed record SettingDefinition(
+internal sealed record SettingDefinition(
     string Key, string FriendlyName, SettingValueType Type, string Group, string Element,
     MetadataKind? PolicyKind = null, string? PolicyElement = null,
     IReadOnlyDictionary<int, string>? PolicyCodes = null)

@@ -1,7 +1,7 @@
 namespace MetaLint.Core.Configuration;
 
 /// A configuration file that cannot be used: names the file, the position and the problem (exit code 2).
-public sealed class ConfigException(string file, int line, int column, string problem)
+internal sealed class ConfigException(string file, int line, int column, string problem)
     : Exception($"{file}:{line}:{column}: {problem}")
 {
     public string File { get; } = file;

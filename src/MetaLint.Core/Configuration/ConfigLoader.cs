@@ -8,7 +8,7 @@ using YamlDotNet.RepresentationModel;
 namespace MetaLint.Core.Configuration;
 
 /// Reads rules.yml with line numbers, so every problem can be pointed at.
-public static class ConfigLoader
+internal static class ConfigLoader
 {
     public const string FileName = "rules.yml";
 

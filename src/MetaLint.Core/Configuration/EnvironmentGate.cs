@@ -2,4 +2,4 @@ namespace MetaLint.Core.Configuration;
 
 /// One `environments:` entry: the lowest acceptable Health Check score, and whether falling below it fails the run
 /// (exit 1) or only warns.
-public sealed record EnvironmentGate(string Name, double? MinScore, bool Fail);
+internal sealed record EnvironmentGate(string Name, double? MinScore, bool Fail);

@@ -4,7 +4,7 @@ namespace MetaLint.Core.Configuration;
 /// <param name="Component">"Name" or "Type:Name" (e.g. "Profile:Admin"); null when Path is given.</param>
 /// <param name="Path">Gitignore-style pattern on the root-relative path; null when Component is given.</param>
 /// <param name="Line">Line of the entry in rules.yml, for messages.</param>
-public sealed record ExceptionEntry(
+internal sealed record ExceptionEntry(
     string Rule, string? Component, string? Path, string Justification, string? ApprovedBy, DateOnly? Expires, int Line)
 {
     public bool IsExpired(DateOnly today) => Expires is { } e && e < today;

@@ -3,7 +3,7 @@ using MetaLint.Core.Rules;
 namespace MetaLint.Core.Configuration;
 
 /// The whole of rules.yml as the engine and discovery use it.
-public sealed class MetaLintConfig : IRuleConfigSource
+internal sealed class MetaLintConfig : IRuleConfigSource
 {
     public static readonly MetaLintConfig Default = new();
 

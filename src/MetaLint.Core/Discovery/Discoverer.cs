@@ -4,7 +4,7 @@ using MetaLint.Core.Model;
 namespace MetaLint.Core.Discovery;
 
 /// The files to analyse, relative to Root, in ordinal path order, plus anything worth telling the user.
-public sealed record DiscoveryResult(string Root, IReadOnlyList<SourceFile> Files, IReadOnlyList<string> Warnings)
+internal sealed record DiscoveryResult(string Root, IReadOnlyList<SourceFile> Files, IReadOnlyList<string> Warnings)
 {
     /// Symbolic links whose target leaves the root: not followed, reported by ML0002.
     public IReadOnlyList<EscapingSymlink> Symlinks { get; init; } = [];
@@ -14,7 +14,7 @@ public sealed record DiscoveryResult(string Root, IReadOnlyList<SourceFile> File
 }
 
 /// Walks the given paths and keeps the metadata files MetaLint reads (stage 1 of the pipeline).
-public sealed class Discoverer
+internal sealed class Discoverer
 {
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -14,7 +14,7 @@ namespace MetaLint.Core.Discovery;
 /// other than a trailing one is anchored to the root (otherwise it matches at any depth), `*` and `?` stay within
 /// a path segment, `**` spans segments, `[...]` classes, `\` escapes; the last matching pattern wins, and a path
 /// inside an ignored folder is ignored (a folder that is ignored cannot have its content re-included).
-public sealed class IgnoreRules
+internal sealed class IgnoreRules
 {
     private const RegexOptions Options =
         RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.ExplicitCapture;

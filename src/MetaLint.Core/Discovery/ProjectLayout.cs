@@ -5,7 +5,7 @@ namespace MetaLint.Core.Discovery;
 
 /// What sfdx-project.json says about where metadata lives; absent or unreadable files mean "walk everything".
 /// PackageDirectories are relative to the project folder, checked to stay inside it, each once.
-public sealed record ProjectLayout(IReadOnlyList<string> PackageDirectories, IReadOnlyList<string> Problems)
+internal sealed record ProjectLayout(IReadOnlyList<string> PackageDirectories, IReadOnlyList<string> Problems)
 {
     public const string FileName = "sfdx-project.json";
 

@@ -3,7 +3,7 @@ using MetaLint.Core.Model;
 namespace MetaLint.Core.Discovery;
 
 /// Recognises metadata files by suffix, in Metadata API ("X.profile") and source ("X.profile-meta.xml") format.
-public static class SuffixTable
+internal static class SuffixTable
 {
     public const string SourceSuffix = "-meta.xml";
 

@@ -2,7 +2,7 @@ namespace MetaLint.Core.IO;
 
 /// Paths that come from repository content (git entry names, sfdx-project.json directories, symlink targets) are
 /// hostile: each is checked against the root it must stay in before anything is read or written through it.
-public static class ContainedPath
+internal static class ContainedPath
 {
     /// Why name is not a safe relative path inside a root, or null when it is: forward-slash components only, none
     /// empty, "." or "..", no backslash, no drive or absolute form, no control character.

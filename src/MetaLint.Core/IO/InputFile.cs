@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace MetaLint.Core.IO;
 
 /// What a path names, as the file system says, without opening it (opening a FIFO blocks).
-public enum FileKind
+internal enum FileKind
 {
     Missing,
     Regular,
@@ -15,7 +15,7 @@ public enum FileKind
 }
 
 /// An input was refused before or while it was read (not a regular file, too large). The message names the file.
-public sealed class InputFileException(string message) : IOException(message)
+internal sealed class InputFileException(string message) : IOException(message)
 {
     /// The message without the leading "what 'path'" (for a finding that already names the file).
     public string Reason { get; private init; } = message;
@@ -27,7 +27,7 @@ public sealed class InputFileException(string message) : IOException(message)
 /// The one way MetaLint reads a file that comes from the repository under review: regular files only, bounded.
 /// Everything in a repository is hostile input (SECURITY.md): a profile may be a FIFO that blocks forever, a rules.yml
 /// a link to /dev/zero, a baseline a 20 GB file; each is refused here with one clear message.
-public static partial class InputFile
+internal static partial class InputFile
 {
     /// Default cap for one metadata file (profiles, permission sets, settings, git blobs).
     public const long DefaultMetadataLimit = 256L * 1024 * 1024;

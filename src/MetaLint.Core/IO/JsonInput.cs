@@ -4,7 +4,7 @@ namespace MetaLint.Core.IO;
 
 /// How MetaLint reads JSON that comes from the repository (baselines, accepted findings, sfdx-project.json):
 /// bounded nesting, comments and trailing commas allowed, and errors as one readable sentence.
-public static class JsonInput
+internal static class JsonInput
 {
     public static readonly JsonDocumentOptions Options = new()
     {

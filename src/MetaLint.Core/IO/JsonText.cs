@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace MetaLint.Core.IO;
 
 /// How MetaLint writes JSON everywhere: indented, "\n" line ends, readable (unescaped) non-ASCII text.
-public static class JsonText
+internal static class JsonText
 {
     public static readonly JsonWriterOptions Options = new()
     {

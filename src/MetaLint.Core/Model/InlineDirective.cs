@@ -1,7 +1,7 @@
 namespace MetaLint.Core.Model;
 
 /// A `<!-- metalint-disable-next-line ML1001: reason -->` comment: it suppresses the listed rules on AppliesToLine.
-public sealed record InlineDirective(SourceLocation Location, int AppliesToLine, IReadOnlyList<string> RuleIds, string? Reason)
+internal sealed record InlineDirective(SourceLocation Location, int AppliesToLine, IReadOnlyList<string> RuleIds, string? Reason)
 {
     public const string Keyword = "metalint-disable-next-line";
 

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace MetaLint.Core.Model;
 
 /// IPv4 address ranges as metadata writes them (profile login ranges, trusted network ranges).
-public static class Ipv4Range
+internal static class Ipv4Range
 {
     /// The number of addresses in a /8, the widest range ML1009 and the trusted-range reading accept.
     public const ulong SlashEight = 1UL << 24;

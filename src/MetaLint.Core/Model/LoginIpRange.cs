@@ -1,4 +1,4 @@
 namespace MetaLint.Core.Model;
 
 /// One profile &lt;loginIpRanges&gt; entry, addresses as written.
-public sealed record LoginIpRange(string? StartAddress, string? EndAddress, SourceLocation Location);
+internal sealed record LoginIpRange(string? StartAddress, string? EndAddress, SourceLocation Location);

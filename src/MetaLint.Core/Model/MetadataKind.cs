@@ -1,7 +1,7 @@
 namespace MetaLint.Core.Model;
 
 /// The metadata types MetaLint recognises by file suffix.
-public enum MetadataKind
+internal enum MetadataKind
 {
     Profile,
     PermissionSet,
@@ -12,7 +12,7 @@ public enum MetadataKind
     ProfileSessionSetting,
 }
 
-public static class MetadataKindExtensions
+internal static class MetadataKindExtensions
 {
     /// The label used in messages: "Profile 'Admin' grants ...".
     public static string Label(this MetadataKind kind) => kind switch

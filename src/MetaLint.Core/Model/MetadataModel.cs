@@ -1,7 +1,7 @@
 namespace MetaLint.Core.Model;
 
 /// Everything rules see: components recomposed from the parsed files, plus the files that failed to parse.
-public sealed class MetadataModel
+internal sealed class MetadataModel
 {
     public List<PermissionContainer> PermissionContainers { get; } = [];
     public List<ParseFailure> ParseFailures { get; } = [];

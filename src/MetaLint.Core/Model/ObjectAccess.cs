@@ -1,7 +1,7 @@
 namespace MetaLint.Core.Model;
 
 /// An object permission flag that rules flag, named as Setup shows it.
-public enum ObjectAccess
+internal enum ObjectAccess
 {
     Edit,
     Delete,
@@ -10,7 +10,7 @@ public enum ObjectAccess
     ViewAllFields,
 }
 
-public static class ObjectAccessExtensions
+internal static class ObjectAccessExtensions
 {
     /// The Setup label: "Modify All", "View All Fields".
     public static string Label(this ObjectAccess access) => access switch

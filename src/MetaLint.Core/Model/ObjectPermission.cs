@@ -1,7 +1,7 @@
 namespace MetaLint.Core.Model;
 
 /// One &lt;objectPermissions&gt; entry; absent flags are null.
-public sealed record ObjectPermission(string Object, SourceLocation Location)
+internal sealed record ObjectPermission(string Object, SourceLocation Location)
 {
     public BoolField? AllowCreate { get; set; }
     public BoolField? AllowRead { get; set; }

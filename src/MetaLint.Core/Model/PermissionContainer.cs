@@ -1,7 +1,7 @@
 namespace MetaLint.Core.Model;
 
 /// A profile, permission set, muting permission set or permission set group: what rules about access read.
-public sealed class PermissionContainer(MetadataKind kind, string name)
+internal sealed class PermissionContainer(MetadataKind kind, string name)
 {
     public MetadataKind Kind { get; } = kind;
     public string Name { get; } = name;

@@ -1,4 +1,4 @@
 namespace MetaLint.Core.Model;
 
 /// A ProfilePasswordPolicy file.
-public sealed class ProfilePasswordPolicy(SourceFile file) : ProfilePolicy(file);
+internal sealed class ProfilePasswordPolicy(SourceFile file) : ProfilePolicy(file);

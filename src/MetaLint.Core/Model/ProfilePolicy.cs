@@ -1,7 +1,7 @@
 namespace MetaLint.Core.Model;
 
 /// Base of the per-profile overrides, keyed on &lt;profile&gt; (an API name, a label, or nil), never the file name.
-public abstract class ProfilePolicy(SourceFile file) : SettingsComponent(file)
+internal abstract class ProfilePolicy(SourceFile file) : SettingsComponent(file)
 {
     /// The &lt;profile&gt; element; null when absent or xsi:nil.
     public TextField? Profile { get; set; }

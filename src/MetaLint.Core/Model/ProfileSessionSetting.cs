@@ -1,4 +1,4 @@
 namespace MetaLint.Core.Model;
 
 /// A ProfileSessionSetting file.
-public sealed class ProfileSessionSetting(SourceFile file) : ProfilePolicy(file);
+internal sealed class ProfileSessionSetting(SourceFile file) : ProfilePolicy(file);

@@ -5,5 +5,5 @@ namespace MetaLint.Core.Model;
 /// <param name="Subject">The permission or object, for the fingerprint.</param>
 /// <param name="What">The grant as a phrase: "user permission ModifyAllData", "allowEdit, modifyAllRecords on Account".</param>
 /// <param name="Fix">The entry that revokes it.</param>
-public sealed record RemovedGrant(
+internal sealed record RemovedGrant(
     MetadataKind Kind, string Name, string Subject, string What, string Fix, SourceLocation Location);

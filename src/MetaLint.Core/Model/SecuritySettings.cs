@@ -1,7 +1,7 @@
 namespace MetaLint.Core.Model;
 
 /// Security.settings: the org-wide password, session and network policies.
-public sealed class SecuritySettings(SourceFile file) : SettingsComponent(file)
+internal sealed class SecuritySettings(SourceFile file) : SettingsComponent(file)
 {
     /// The children other than networkAccess by local name; an absent or nil child is not here.
     public Dictionary<string, SecuritySettingsChild> Elements { get; } = new(StringComparer.Ordinal);

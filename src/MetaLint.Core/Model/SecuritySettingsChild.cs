@@ -2,7 +2,7 @@ namespace MetaLint.Core.Model;
 
 /// One child of &lt;SecuritySettings&gt; as written: a value (enableAdminLoginAsAnyUser) or a group of values
 /// (passwordPolicies, sessionSettings) whose leaf children are keyed by local name. Nil children are left out.
-public sealed class SecuritySettingsChild(TextField text)
+internal sealed class SecuritySettingsChild(TextField text)
 {
     /// The element's own text (empty for a group) and its span.
     public TextField Text { get; } = text;

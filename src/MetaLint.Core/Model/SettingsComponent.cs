@@ -1,7 +1,7 @@
 namespace MetaLint.Core.Model;
 
 /// A file that sets security settings: Security.settings, or a policy overriding them for one profile.
-public abstract class SettingsComponent(SourceFile file)
+internal abstract class SettingsComponent(SourceFile file)
 {
     public SourceFile File { get; } = file;
     public MetadataKind Kind => File.Kind;

@@ -6,7 +6,7 @@ namespace MetaLint.Core.Model;
 /// <param name="Kind">Metadata type, from the suffix.</param>
 /// <param name="ComponentName">Percent-decoded component name (for a decomposed child: the set's name).</param>
 /// <param name="DecomposedSet">For a file that belongs to a decomposed permission set: the set folder's relative path.</param>
-public sealed record SourceFile(
+internal sealed record SourceFile(
     string FullPath, string RelativePath, MetadataKind Kind, string ComponentName, string? DecomposedSet = null)
 {
     public override string ToString() => RelativePath;

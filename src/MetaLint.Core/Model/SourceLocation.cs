@@ -1,4 +1,4 @@
 namespace MetaLint.Core.Model;
 
 /// Where a model element came from: the file (a decomposed set spans several) and the span in it.
-public sealed record SourceLocation(SourceFile File, SourceSpan Span);
+internal sealed record SourceLocation(SourceFile File, SourceSpan Span);

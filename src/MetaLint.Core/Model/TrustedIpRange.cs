@@ -1,4 +1,4 @@
 namespace MetaLint.Core.Model;
 
 /// One networkAccess &lt;ipRanges&gt; entry, addresses as written.
-public sealed record TrustedIpRange(string? Start, string? End, SourceLocation Location);
+internal sealed record TrustedIpRange(string? Start, string? End, SourceLocation Location);

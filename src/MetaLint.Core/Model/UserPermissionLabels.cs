@@ -1,7 +1,7 @@
 namespace MetaLint.Core.Model;
 
 /// Setup's labels of the user permissions MetaLint knows ("ModifyAllData" is "Modify All Data").
-public static class UserPermissionLabels
+internal static class UserPermissionLabels
 {
     private static readonly Dictionary<string, string> Labels = new(StringComparer.OrdinalIgnoreCase)
     {

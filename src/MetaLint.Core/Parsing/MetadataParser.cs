@@ -7,7 +7,7 @@ namespace MetaLint.Core.Parsing;
 
 /// Streams one metadata file with XmlReader into the model, keeping the span of every element rules report on.
 /// DTDs are prohibited and nothing is ever resolved; subtrees no rule reads are skipped unread.
-public static class MetadataParser
+internal static class MetadataParser
 {
     private const string XsiNamespace = "http://www.w3.org/2001/XMLSchema-instance";
 

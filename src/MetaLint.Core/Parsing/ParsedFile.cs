@@ -3,7 +3,7 @@ using MetaLint.Core.Model;
 namespace MetaLint.Core.Parsing;
 
 /// The result of parsing one file: its content as a container fragment or a settings component, or the failure.
-public sealed record ParsedFile(SourceFile File, PermissionContainer? Content, ParseFailure? Failure)
+internal sealed record ParsedFile(SourceFile File, PermissionContainer? Content, ParseFailure? Failure)
 {
     public SettingsComponent? Settings { get; init; }
 

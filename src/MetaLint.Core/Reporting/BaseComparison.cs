@@ -6,7 +6,7 @@ namespace MetaLint.Core.Reporting;
 /// What PR mode adds to an analysis: the base commit and how many findings it already had, the configuration
 /// that decided the gate (the base's), how each suppression of an introduced finding was judged, and how the
 /// change loosens rules.yml.
-public sealed record BaseComparison(string BaseRef, CommitInfo BaseCommit, CommitInfo? HeadCommit, int BaseFindings)
+internal sealed record BaseComparison(string BaseRef, CommitInfo BaseCommit, CommitInfo? HeadCommit, int BaseFindings)
 {
     public MetaLintConfig? Config { get; init; }
     public IReadOnlyList<ExceptionApproval> Approvals { get; init; } = [];
@@ -24,17 +24,17 @@ public sealed record BaseComparison(string BaseRef, CommitInfo BaseCommit, Commi
 }
 
 /// Who made a commit, for the audit evidence.
-public sealed record CommitInfo(string Sha, string AuthorName, string AuthorEmail, DateTimeOffset AuthorWhen,
+internal sealed record CommitInfo(string Sha, string AuthorName, string AuthorEmail, DateTimeOffset AuthorWhen,
     string CommitterName, string CommitterEmail, DateTimeOffset CommitterWhen, string MessageShort);
 
 /// A finding present at the base and gone in the change. RemovedBy: the latest commit of the change that changed its
 /// file; null when the change that removed it is not committed.
-public sealed record FixedFinding(Finding Finding, string RepoPath, CommitInfo? RemovedBy);
+internal sealed record FixedFinding(Finding Finding, string RepoPath, CommitInfo? RemovedBy);
 
 /// How a suppression of a finding the change introduces was judged in PR mode, for the summary and the evidence.
 /// <param name="Approver">approvedBy of the exception; null for an inline comment or an entry without one.</param>
 /// <param name="Verification">How it was checked ("on the base", "added in commit ... by ..."), or why it was refused.</param>
 /// <param name="Commit">The commit that added the exception, when known.</param>
-public sealed record ExceptionApproval(
+internal sealed record ExceptionApproval(
     ExceptionEntry? Entry, string? Approver, bool Honoured, string Verification, CommitInfo? Commit = null);
 

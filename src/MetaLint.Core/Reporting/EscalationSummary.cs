@@ -5,7 +5,7 @@ namespace MetaLint.Core.Reporting;
 
 /// PR mode's headline: per component, what the change adds ("Profile 'Admin': +Modify All Data, +Modify All on Account"),
 /// accepted ones included with who approved them; then refused approvals and how the change loosens rules.yml.
-public static class EscalationSummary
+internal static class EscalationSummary
 {
     public static IEnumerable<string> Lines(IEnumerable<Finding> introduced, BaseComparison comparison)
     {

@@ -8,7 +8,7 @@ using MetaLint.Core.IO;
 namespace MetaLint.Core.Reporting;
 
 /// The `metalint baseline score` report, in text and JSON.
-public static class HealthScoreReporter
+internal static class HealthScoreReporter
 {
     public const string Disclaimer =
         "This is an approximation: Salesforce does not publish the weights behind its Health Check score, so MetaLint uses its own.";

@@ -1,7 +1,7 @@
 namespace MetaLint.Core.Reporting;
 
 /// Renders a report in one output format.
-public interface IReporter
+internal interface IReporter
 {
     void Write(Report report, TextWriter output);
 }

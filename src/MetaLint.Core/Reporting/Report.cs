@@ -4,7 +4,7 @@ using MetaLint.Core.Rules;
 namespace MetaLint.Core.Reporting;
 
 /// What every reporter renders: the findings of one run and the rules that ran.
-public sealed record Report(IReadOnlyList<Finding> Findings, IReadOnlyList<IRule> Rules, int FilesAnalysed)
+internal sealed record Report(IReadOnlyList<Finding> Findings, IReadOnlyList<IRule> Rules, int FilesAnalysed)
 {
     /// SARIF runAutomationDetails id (--category), so several uploads don't collide.
     public string? Category { get; init; }

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace MetaLint.Core.Reporting;
 
 /// Rule pages (rules/MLxxxx.md), embedded in the assembly: the single source of SARIF help markdown.
-public static class RuleDocs
+internal static class RuleDocs
 {
     private static readonly ConcurrentDictionary<string, string?> Cache = new();
 

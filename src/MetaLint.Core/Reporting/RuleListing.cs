@@ -7,7 +7,7 @@ using MetaLint.Core.Rules;
 namespace MetaLint.Core.Reporting;
 
 /// The rule list in text, JSON and Markdown; the Markdown form is rules/README.md (a test keeps them equal).
-public static class RuleListing
+internal static class RuleListing
 {
     public static string Text(IEnumerable<IRule> rules)
     {

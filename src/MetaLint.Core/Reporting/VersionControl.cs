@@ -2,7 +2,7 @@ namespace MetaLint.Core.Reporting;
 
 /// Where the analysed files come from, for SARIF's versionControlProvenance: the repository (its origin remote, any
 /// credentials removed), the commit and the branch.
-public sealed record VersionControl(Uri Repository, string Revision, string? Branch)
+internal sealed record VersionControl(Uri Repository, string Revision, string? Branch)
 {
     /// The remote's URL as a URI without user or password; scp-like "git@host:owner/repo.git" becomes
     /// "https://host/owner/repo.git". Null when it is neither.

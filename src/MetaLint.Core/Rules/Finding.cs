@@ -5,7 +5,7 @@ namespace MetaLint.Core.Rules;
 
 /// One reported problem. Subject is what the finding is about (a permission, an object, a range) and,
 /// with the rule and component, keys the fingerprint, so a finding keeps its identity when lines move.
-public sealed record Finding(
+internal sealed record Finding(
     RuleDescriptor Rule,
     RuleLevel Level,
     string Message,

@@ -1,7 +1,7 @@
 namespace MetaLint.Core.Rules;
 
 /// A rule: a descriptor plus a check over one kind of model object. Rules never see XML or files.
-public interface IRule
+internal interface IRule
 {
     RuleDescriptor Descriptor { get; }
 

@@ -1,4 +1,4 @@
 namespace MetaLint.Core.Rules;
 
 /// What to do about a baseline setting that Security.settings does not set.
-public enum MissingSettingPolicy { Ignore, Report }
+internal enum MissingSettingPolicy { Ignore, Report }

@@ -3,4 +3,4 @@ using MetaLint.Core.Model;
 namespace MetaLint.Core.Rules;
 
 /// An object permission granted on one object (Modify All on Account).
-public sealed record ObjectAccessFact(string Object, ObjectAccess Access) : FindingFact;
+internal sealed record ObjectAccessFact(string Object, ObjectAccess Access) : FindingFact;

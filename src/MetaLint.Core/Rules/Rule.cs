@@ -1,7 +1,7 @@
 namespace MetaLint.Core.Rules;
 
 /// Base class for rules over one model type.
-public abstract class Rule<T> : IRule where T : class
+internal abstract class Rule<T> : IRule where T : class
 {
     public abstract RuleDescriptor Descriptor { get; }
     public Type Target => typeof(T);

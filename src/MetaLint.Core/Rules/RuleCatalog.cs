@@ -7,7 +7,7 @@ using MetaLint.Core.Rules.Suppressions;
 namespace MetaLint.Core.Rules;
 
 /// Every rule, one line each, sorted by id. Ids are public API: never renumber or reuse.
-public static class RuleCatalog
+internal static class RuleCatalog
 {
     public static IReadOnlyList<IRule> All { get; } =
     [

@@ -1,4 +1,4 @@
 namespace MetaLint.Core.Rules;
 
 /// Rule families; each owns an id range (rules/README.md).
-public enum RuleCategory { Parsing, Permissions, Packaging, Settings, Suppressions }
+internal enum RuleCategory { Parsing, Permissions, Packaging, Settings, Suppressions }

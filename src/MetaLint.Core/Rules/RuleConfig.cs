@@ -1,7 +1,7 @@
 namespace MetaLint.Core.Rules;
 
 /// One rule's entry in rules.yml: on/off, a level override, and rule-specific options.
-public sealed class RuleConfig
+internal sealed class RuleConfig
 {
     public static readonly RuleConfig Default = new();
 

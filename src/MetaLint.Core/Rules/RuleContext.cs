@@ -3,7 +3,7 @@ using MetaLint.Core.Model;
 namespace MetaLint.Core.Rules;
 
 /// What a rule may use while checking: its options and a sink for findings.
-public sealed class RuleContext
+internal sealed class RuleContext
 {
     private readonly List<Finding> _findings;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MetaLint.Core.Rules;
 
 /// What a user sees of a rule: SARIF rules[], `metalint rules`, the doc page and the meta-test.
-public sealed record RuleDescriptor(
+internal sealed record RuleDescriptor(
     string Id,
     string Name,
     string Title,

@@ -6,7 +6,7 @@ using MetaLint.Core.Rules.Permissions;
 namespace MetaLint.Core.Rules;
 
 /// Runs the enabled rules over the model and returns findings in a stable order with fingerprints.
-public sealed class RuleEngine(IReadOnlyList<IRule> rules, IRuleConfigSource config)
+internal sealed class RuleEngine(IReadOnlyList<IRule> rules, IRuleConfigSource config)
 {
     public const string FingerprintKey = "metalint/v1";
 

@@ -1,9 +1,9 @@
 namespace MetaLint.Core.Rules;
 
 /// Finding levels, as SARIF names them; None means "not reported".
-public enum RuleLevel { None, Note, Warning, Error }
+internal enum RuleLevel { None, Note, Warning, Error }
 
-public static class RuleLevelExtensions
+internal static class RuleLevelExtensions
 {
     public static string ToText(this RuleLevel level) => level switch
     {

@@ -11,7 +11,7 @@ namespace MetaLint.Core.Suppressions;
 /// must agree with the list. An accepted finding stays in every report as suppressed and does not fail the gate.
 /// Parse failures (ML0001), suppression hygiene (ML9xxx) and rules under rules.yml's require-approval policy are never
 /// accepted: they would hide a whole file, defeat an exception's expiry, or bypass the named approver the policy wants.
-public sealed class AcceptedFindings
+internal sealed class AcceptedFindings
 {
     public const string FileName = "metalint-accepted.json";
     private const int Version = 1;

@@ -1,4 +1,4 @@
 namespace MetaLint.Core.Suppressions;
 
 /// An accepted-findings file that cannot be used: names the file and the problem (exit code 2).
-public sealed class AcceptedFindingsException(string message) : Exception(message);
+internal sealed class AcceptedFindingsException(string message) : Exception(message);

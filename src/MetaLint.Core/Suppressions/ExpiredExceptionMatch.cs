@@ -4,4 +4,4 @@ using MetaLint.Core.Rules;
 namespace MetaLint.Core.Suppressions;
 
 /// An exception whose `expires` date has passed, met again by a finding it used to cover (rule ML9002).
-public sealed record ExpiredExceptionMatch(ExceptionEntry Entry, Finding Finding);
+internal sealed record ExpiredExceptionMatch(ExceptionEntry Entry, Finding Finding);

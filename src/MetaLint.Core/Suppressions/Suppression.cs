@@ -1,7 +1,7 @@
 namespace MetaLint.Core.Suppressions;
 
 /// Why a finding is dismissed: who approved it and until when.
-public sealed record Suppression(SuppressionSource Source, string Justification, string? ApprovedBy, DateOnly? Expires)
+internal sealed record Suppression(SuppressionSource Source, string Justification, string? ApprovedBy, DateOnly? Expires)
 {
     /// The rules.yml entry behind an exception suppression (PR mode checks who added it); null for inline ones.
     public Configuration.ExceptionEntry? Entry { get; init; }

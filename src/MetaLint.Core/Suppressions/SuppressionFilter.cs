@@ -7,7 +7,7 @@ namespace MetaLint.Core.Suppressions;
 
 /// The stage after the rules: applies rules.yml exceptions and inline comments to findings, and collects what
 /// the suppression-hygiene rules (ML9xxx) report. Suppressed findings are kept, marked, never dropped.
-public sealed class SuppressionFilter(MetaLintConfig config, DateOnly today)
+internal sealed class SuppressionFilter(MetaLintConfig config, DateOnly today)
 {
     private readonly List<(ExceptionEntry Entry, IgnoreRules? Glob)> _exceptions =
         config.Exceptions.Select(e => (e, e.Path == null ? null : new IgnoreRules([e.Path]))).ToList();

@@ -1,4 +1,4 @@
 namespace MetaLint.Core.Suppressions;
 
 /// Where a suppression came from (SARIF suppression kind: inSource for Inline, external for the others).
-public enum SuppressionSource { Inline, Exception, Accepted }
+internal enum SuppressionSource { Inline, Exception, Accepted }

@@ -89,20 +89,20 @@ public class BaselineTests
     }
 
     [Theory]
-    [InlineData(9, 8, 0, ComplianceStatus.Compliant)]
-    [InlineData(7, 8, 6, ComplianceStatus.Warning)]
-    [InlineData(5, 8, 6, ComplianceStatus.Critical)]
-    [InlineData(0, 0, 1, ComplianceStatus.Compliant)]     // c < w: lower is stronger
-    [InlineData(1, 0, 1, ComplianceStatus.Warning)]
-    [InlineData(2, 0, 1, ComplianceStatus.Critical)]
-    public void Numeric_direction_is_inferred_from_compliant_and_warning(double value, double c, double w, ComplianceStatus expected)
+    [InlineData(9, 8, 0, nameof(ComplianceStatus.Compliant))]
+    [InlineData(7, 8, 6, nameof(ComplianceStatus.Warning))]
+    [InlineData(5, 8, 6, nameof(ComplianceStatus.Critical))]
+    [InlineData(0, 0, 1, nameof(ComplianceStatus.Compliant))]     // c < w: lower is stronger
+    [InlineData(1, 0, 1, nameof(ComplianceStatus.Warning))]
+    [InlineData(2, 0, 1, nameof(ComplianceStatus.Critical))]
+    public void Numeric_direction_is_inferred_from_compliant_and_warning(double value, double c, double w, string expected)
     {
         var setting = new BaselineSetting("Some.number", RiskGroup.High, BaselineForm.Xml, new BaselineOrigin("x", 1, 0))
         {
             Element = BaselineXmlElement.NumericRange, Compliant = c.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Warning = w.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        setting.Evaluate(SettingValue.Of(value)).ShouldBe(expected);
+        setting.Evaluate(SettingValue.Of(value)).ToString().ShouldBe(expected);   // by name: the enum is internal
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace MetaLint.Core.Tests.Meta;
 /// Configuration section (and for settings rules the Suppression section and the shared end of What), the rules
 /// table in README.md, rules/README.md, and ML1006's default list in rules.yml and its page. Everything else on a
 /// page is hand-written and kept. GeneratedDocsTests fails on any difference; with METALINT_APPROVE=1 it writes.
-public static class DocGenerator
+internal static class DocGenerator
 {
     /// Repository-relative path -> the content the catalogue says it should have.
     public static IReadOnlyDictionary<string, string> Files()

@@ -5,22 +5,22 @@ using MetaLint.Core.Model;
 namespace MetaLint.Core.Tests.Properties;
 
 /// A boolean element's text and what it means; "1" and padded "true" grant, "yes" does not.
-public sealed record BoolText(string Text, bool Grants);
+internal sealed record BoolText(string Text, bool Grants);
 
 /// One generated user permission.
-public sealed record PlantedPermission(string Name, BoolText Enabled);
+internal sealed record PlantedPermission(string Name, BoolText Enabled);
 
 /// One generated object permission; absent flags are null.
-public sealed record PlantedObject(string Object, (string Element, BoolText Value)[] Flags);
+internal sealed record PlantedObject(string Object, (string Element, BoolText Value)[] Flags);
 
 /// One generated profile login IP range.
-public sealed record PlantedRange(uint Start, uint End)
+internal sealed record PlantedRange(uint Start, uint End)
 {
     public static string Ip(uint a) => $"{a >> 24}.{(a >> 16) & 255}.{(a >> 8) & 255}.{a & 255}";
 }
 
 /// A generated profile, permission set or muting permission set, plus what MetaLint must find in it.
-public sealed record PlantedComponent(
+internal sealed record PlantedComponent(
     MetadataKind Kind, string Name, string? License, bool Guest,
     PlantedPermission[] Permissions, PlantedObject[] Objects, PlantedRange[] Ranges, int Filler)
 {
@@ -113,7 +113,7 @@ public sealed record PlantedComponent(
     }
 
     /// Top-level elements of the single-file form, each as a list of lines, in canonical order.
-    public List<List<string>> Blocks(bool withNamespace = true)
+    public List<List<string>> Blocks()
     {
         var blocks = new List<List<string>>();
         if (Kind != MetadataKind.Profile) blocks.Add([$"<label>{Name}</label>"]);
@@ -139,7 +139,7 @@ public sealed record PlantedComponent(
 }
 
 /// How a document is written out; none of it may change what MetaLint finds.
-public sealed record Layout(int ShuffleSeed, bool Shuffle, bool Comments, string Indent, string NewLine)
+internal sealed record Layout(int ShuffleSeed, bool Shuffle, bool Comments, string Indent, string NewLine)
 {
     public static readonly Layout Canonical = new(0, false, false, "    ", "\n");
 

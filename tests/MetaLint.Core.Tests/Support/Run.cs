@@ -6,7 +6,7 @@ using MetaLint.Core.Rules;
 namespace MetaLint.Core.Tests.Support;
 
 /// Runs the real pipeline over a folder, as `metalint check` does.
-public static class Run
+internal static class Run
 {
     public static AnalysisResult Folder(string folder, MetaLintConfig? config = null, params string[] only) =>
         Analyzer.Run([folder], new AnalysisOptions

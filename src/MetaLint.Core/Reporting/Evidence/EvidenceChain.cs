@@ -6,7 +6,7 @@ namespace MetaLint.Core.Reporting.Evidence;
 
 /// A hash-chained log of evidence records: JSON lines, each record's previousHash the SHA-256 (hex) of the previous
 /// line's bytes (null in the first). Editing, removing or reordering a record breaks the link after it.
-public static class EvidenceChain
+internal static class EvidenceChain
 {
     /// Bounds what is read of a chain file.
     public const long Limit = InputFile.DefaultMetadataLimit;

@@ -4,7 +4,7 @@ namespace MetaLint.Core.Reporting.Evidence;
 
 /// What an auditor is handed for one run (schema: docs/evidence.schema.json): the five data points of a
 /// deployment record (initiator, changes, time, approvals, validations) and the remediation log (fixed findings).
-public sealed record EvidenceRecord(
+internal sealed record EvidenceRecord(
     Report Report,
     IReadOnlyList<string> Inputs,
     IReadOnlyList<string> FilesAnalysed,

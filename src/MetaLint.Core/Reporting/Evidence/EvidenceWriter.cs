@@ -5,7 +5,7 @@ using MetaLint.Core.Rules;
 namespace MetaLint.Core.Reporting.Evidence;
 
 /// Writes the audit evidence JSON.
-public static class EvidenceWriter
+internal static class EvidenceWriter
 {
     public const string SchemaVersion = "2";
 

@@ -6,4 +6,4 @@ namespace MetaLint.Core.Reporting.Evidence;
 /// <param name="Actual">"2 active findings at or above error", "82.3", "no settings file could be scored".</param>
 /// <param name="Passed">The requirement is met.</param>
 /// <param name="Enforced">Missing it fails the run (an environment with fail: false only warns).</param>
-public sealed record GateCheck(string Gate, string Requirement, string Actual, bool Passed, bool Enforced);
+internal sealed record GateCheck(string Gate, string Requirement, string Actual, bool Passed, bool Enforced);

@@ -1,7 +1,7 @@
 namespace MetaLint.Core.Reporting.Evidence;
 
 /// The gate's verdict for one run, with every gate that was applied.
-public sealed record GateDecision(string FailOn, bool Passed, int ExitCode)
+internal sealed record GateDecision(string FailOn, bool Passed, int ExitCode)
 {
     public IReadOnlyList<GateCheck> Checks { get; init; } = [];
 

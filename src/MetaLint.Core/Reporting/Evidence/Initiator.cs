@@ -2,7 +2,7 @@ namespace MetaLint.Core.Reporting.Evidence;
 
 /// Who ran the check: the CI identity when a known CI runs it (GitHub Actions, GitLab CI, Azure Pipelines,
 /// Bitbucket Pipelines), else the local user. The commit's author and committer are recorded apart.
-public sealed record Initiator(string Source, string? User, string? Email, string? RunId, string? RunUrl, string? Event)
+internal sealed record Initiator(string Source, string? User, string? Email, string? RunId, string? RunUrl, string? Event)
 {
     /// Reads the variables each CI documents; env looks one up (null when unset).
     public static Initiator FromEnvironment(Func<string, string?> env, string localUser)

@@ -8,7 +8,7 @@ using MetaLint.Core.Reporting;
 namespace MetaLint.Core.Reporting.GitLab;
 
 /// GitLab Code Quality report (artifacts:reports:codequality): a JSON array of issues; suppressed ones omitted.
-public sealed class GitLabReporter : IReporter
+internal sealed class GitLabReporter : IReporter
 {
     public void Write(Report report, TextWriter output)
     {

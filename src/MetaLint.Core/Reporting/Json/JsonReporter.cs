@@ -9,7 +9,7 @@ using MetaLint.Core.Reporting;
 namespace MetaLint.Core.Reporting.Json;
 
 /// A simple JSON document: tool version, summary counts and a flat list of findings (schema in README).
-public sealed class JsonReporter : IReporter
+internal sealed class JsonReporter : IReporter
 {
     public void Write(Report report, TextWriter output)
     {

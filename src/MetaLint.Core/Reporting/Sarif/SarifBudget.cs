@@ -4,7 +4,7 @@ using MetaLint.Core.Rules;
 namespace MetaLint.Core.Reporting.Sarif;
 
 /// What fitting a run into the result budget did, for stderr and the run's properties.
-public sealed record SarifBudgetOutcome(int MaxResults, int Findings, int Folded, int Groups, int Omitted)
+internal sealed record SarifBudgetOutcome(int MaxResults, int Findings, int Folded, int Groups, int Omitted)
 {
     /// One line per step taken; none when the run fitted as it was.
     public IEnumerable<string> Notes()
@@ -24,7 +24,7 @@ public sealed record SarifBudgetOutcome(int MaxResults, int Findings, int Folded
 /// (ML1003-ML1005 and others whose fact is an object grant) are folded per component and rule, the objects named
 /// in the message (up to MaxObjectsInMessage) and listed as related locations; if still over, the results kept are
 /// those most worth seeing: active before suppressed, then by level, then by security-severity.
-public static class SarifBudget
+internal static class SarifBudget
 {
     public const int CodeScanningMaxResults = 5000;
     public const int MaxObjectsInMessage = 20;

@@ -6,7 +6,7 @@ namespace MetaLint.Core.Reporting.Sarif;
 
 /// SARIF 2.1.0 with Sarif.Sdk as the object model: one run, every rule descriptor, relative %SRCROOT% URIs, stable
 /// fingerprints, and at most maxResults results (SarifBudget; 0: no limit).
-public sealed class SarifReporter(int maxResults = SarifBudget.CodeScanningMaxResults) : IReporter
+internal sealed class SarifReporter(int maxResults = SarifBudget.CodeScanningMaxResults) : IReporter
 {
     public const string SrcRoot = "%SRCROOT%";
     public const string InformationUri = "https://github.com/metalint/metalint";

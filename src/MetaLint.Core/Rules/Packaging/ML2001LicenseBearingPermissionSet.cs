@@ -3,7 +3,7 @@ using MetaLint.Core.Model;
 namespace MetaLint.Core.Rules.Packaging;
 
 /// Flags permission sets tied to a licence, which cannot go into managed packages and assign the licence.
-public sealed class ML2001LicenseBearingPermissionSet : Rule<PermissionContainer>
+internal sealed class ML2001LicenseBearingPermissionSet : Rule<PermissionContainer>
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "ML2001", Name: "LicenseBearingPermissionSet", Title: "License-bearing permission set",

@@ -3,7 +3,7 @@ using MetaLint.Core.Model;
 namespace MetaLint.Core.Rules.Parsing;
 
 /// Reports a metadata file that cannot be read as XML of its kind.
-public sealed class ML0001ParseFailure : Rule<ParseFailure>
+internal sealed class ML0001ParseFailure : Rule<ParseFailure>
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "ML0001", Name: "MetadataFileUnparsable", Title: "Metadata file cannot be parsed",

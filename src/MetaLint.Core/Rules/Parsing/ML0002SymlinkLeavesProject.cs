@@ -4,7 +4,7 @@ namespace MetaLint.Core.Rules.Parsing;
 
 /// Reports a symbolic link in the analysed tree whose target is outside the analysed root: it is not followed, so
 /// whatever it points at (a profiles folder, one profile) was not checked, yet deploy tooling follows it.
-public sealed class ML0002SymlinkLeavesProject : Rule<EscapingSymlink>
+internal sealed class ML0002SymlinkLeavesProject : Rule<EscapingSymlink>
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "ML0002", Name: "SymlinkLeavesProject", Title: "Symlink leaves the project",

@@ -6,7 +6,7 @@ namespace MetaLint.Core.Rules.Permissions;
 /// Compares a profile before and after a change: the grants the change deletes from the file instead of setting them
 /// false. Profiles overlay on deploy (a permission the file omits keeps its org value), so those stay granted.
 /// Permission sets replace on deploy (API 40 and later): dropping an entry there does revoke it, so only profiles count.
-public static class GrantRemoval
+internal static class GrantRemoval
 {
     private static readonly (string Element, Func<ObjectPermission, BoolField?> Get)[] ObjectFlags =
     [

@@ -3,7 +3,7 @@ using MetaLint.Core.Model;
 namespace MetaLint.Core.Rules.Permissions;
 
 /// Flags object permissions with Modify All (one finding per object).
-public sealed class ML1003ObjectModifyAll : Rule<PermissionContainer>
+internal sealed class ML1003ObjectModifyAll : Rule<PermissionContainer>
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "ML1003", Name: "ObjectModifyAllGranted", Title: "Modify All on an object",

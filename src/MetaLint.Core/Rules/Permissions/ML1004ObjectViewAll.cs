@@ -3,7 +3,7 @@ using MetaLint.Core.Model;
 namespace MetaLint.Core.Rules.Permissions;
 
 /// Flags object permissions with View All (one finding per object).
-public sealed class ML1004ObjectViewAll : Rule<PermissionContainer>
+internal sealed class ML1004ObjectViewAll : Rule<PermissionContainer>
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "ML1004", Name: "ObjectViewAllGranted", Title: "View All on an object",

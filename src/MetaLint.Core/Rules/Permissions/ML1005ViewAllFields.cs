@@ -3,7 +3,7 @@ using MetaLint.Core.Model;
 namespace MetaLint.Core.Rules.Permissions;
 
 /// Flags View All Fields, per object or global (ViewAllFieldsGlobal).
-public sealed class ML1005ViewAllFields : Rule<PermissionContainer>
+internal sealed class ML1005ViewAllFields : Rule<PermissionContainer>
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "ML1005", Name: "ViewAllFieldsGranted", Title: "View All Fields",

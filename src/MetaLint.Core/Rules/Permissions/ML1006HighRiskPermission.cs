@@ -3,7 +3,7 @@ using MetaLint.Core.Model;
 namespace MetaLint.Core.Rules.Permissions;
 
 /// Flags administrative permissions from the high-risk list (configurable).
-public sealed class ML1006HighRiskPermission : UserPermissionRule
+internal sealed class ML1006HighRiskPermission : UserPermissionRule
 {
     public const string PermissionsOption = "permissions";
     public const string ExtraPermissionsOption = "extra-permissions";

@@ -3,7 +3,7 @@ using MetaLint.Core.Model;
 namespace MetaLint.Core.Rules.Permissions;
 
 /// Flags guest-user profiles that expose the API, all users, or write / View All / Modify All on objects.
-public sealed class ML1008GuestUserExposure : Rule<PermissionContainer>
+internal sealed class ML1008GuestUserExposure : Rule<PermissionContainer>
 {
     private static readonly HashSet<string> Permissions = new(StringComparer.OrdinalIgnoreCase)
     {

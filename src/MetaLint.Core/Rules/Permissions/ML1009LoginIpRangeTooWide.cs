@@ -4,7 +4,7 @@ using MetaLint.Core.Model;
 namespace MetaLint.Core.Rules.Permissions;
 
 /// Flags profile login IP ranges spanning more than 2^24 IPv4 addresses.
-public sealed class ML1009LoginIpRangeTooWide : Rule<PermissionContainer>
+internal sealed class ML1009LoginIpRangeTooWide : Rule<PermissionContainer>
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "ML1009", Name: "LoginIpRangeTooWide", Title: "Login IP range too wide",

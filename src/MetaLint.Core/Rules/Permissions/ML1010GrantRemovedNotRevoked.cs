@@ -3,7 +3,7 @@ using MetaLint.Core.Model;
 namespace MetaLint.Core.Rules.Permissions;
 
 /// Flags a profile grant that a change deletes from the file instead of setting it false (PR and pre-commit modes).
-public sealed class ML1010GrantRemovedNotRevoked : Rule<RemovedGrant>
+internal sealed class ML1010GrantRemovedNotRevoked : Rule<RemovedGrant>
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "ML1010", Name: "GrantRemovedNotRevoked", Title: "Grant removed from a profile instead of revoked",

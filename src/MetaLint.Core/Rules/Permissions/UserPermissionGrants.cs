@@ -1,7 +1,7 @@
 namespace MetaLint.Core.Rules.Permissions;
 
 /// The table of fixed-list user permission rules, one row per id.
-public static class UserPermissionGrants
+internal static class UserPermissionGrants
 {
     public static readonly UserPermissionGrantRow ML1001 = new(new(
         Id: "ML1001", Name: "ModifyAllDataGranted", Title: "Modify All Data granted",

@@ -3,7 +3,7 @@ using MetaLint.Core.Model;
 namespace MetaLint.Core.Rules.Permissions;
 
 /// Shared shape of the rules that flag granted user permissions from a fixed list.
-public abstract class UserPermissionRule : Rule<PermissionContainer>
+internal abstract class UserPermissionRule : Rule<PermissionContainer>
 {
     /// The permissions this rule flags (case-insensitive), given its options.
     protected abstract IReadOnlySet<string> Flagged(RuleContext ctx);

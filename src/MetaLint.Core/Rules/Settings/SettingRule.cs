@@ -5,7 +5,7 @@ namespace MetaLint.Core.Rules.Settings;
 
 /// ML3xxx: one Health Check baseline setting in Security.settings and in the profile policy files that override it,
 /// against the baseline in effect. One class over the table in SettingRuleTable, a row per id.
-public sealed class SettingRule : Rule<SettingsComponent>
+internal sealed class SettingRule : Rule<SettingsComponent>
 {
     private readonly BaselineSetting? _setting;
     private readonly MissingSettingPolicy _missing;

@@ -1,7 +1,7 @@
 namespace MetaLint.Core.Rules.Settings;
 
 /// The ML3xxx table: one row per baseline setting that maps to a metadata element.
-public static class SettingRuleTable
+internal static class SettingRuleTable
 {
     private static SettingRuleRow Row(string id, string key, string name, string title, string what) =>
         new(id, key, name, title, what + " is weaker than the Health Check baseline in effect (by default the Salesforce Baseline Standard).");

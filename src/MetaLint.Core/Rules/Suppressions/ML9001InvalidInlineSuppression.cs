@@ -3,7 +3,7 @@ using MetaLint.Core.Model;
 namespace MetaLint.Core.Rules.Suppressions;
 
 /// Flags inline suppression comments that give no reason or name no known rule; they suppress nothing.
-public sealed class ML9001InvalidInlineSuppression : Rule<InlineDirective>
+internal sealed class ML9001InvalidInlineSuppression : Rule<InlineDirective>
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "ML9001", Name: "InvalidInlineSuppression", Title: "Invalid inline suppression",

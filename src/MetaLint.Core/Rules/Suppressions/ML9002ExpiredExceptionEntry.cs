@@ -4,7 +4,7 @@ using MetaLint.Core.Suppressions;
 namespace MetaLint.Core.Rules.Suppressions;
 
 /// Flags a finding whose rules.yml exception has expired: the risk needs re-approval or a fix.
-public sealed class ML9002ExpiredExceptionEntry : Rule<ExpiredExceptionMatch>
+internal sealed class ML9002ExpiredExceptionEntry : Rule<ExpiredExceptionMatch>
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "ML9002", Name: "ExpiredException", Title: "Expired exception",

@@ -3,7 +3,7 @@ using MetaLint.Core.Suppressions;
 namespace MetaLint.Core.Rules.Suppressions;
 
 /// Flags a suppression that policy.require-approval refuses: the rule needs an exception with approvedBy.
-public sealed class ML9003UnapprovedSuppression : Rule<RejectedSuppression>
+internal sealed class ML9003UnapprovedSuppression : Rule<RejectedSuppression>
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "ML9003", Name: "UnapprovedSuppression", Title: "Suppression lacks required approval",
