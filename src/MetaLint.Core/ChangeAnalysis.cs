@@ -71,7 +71,7 @@ internal static class ChangeAnalysis
     /// New when the base has no finding with this fingerprint, or had it at a lower level; for a setting, when its
     /// status got worse (warning to critical) or its value changed at the same status (OneYear to Never: both
     /// critical). A setting's level alone cannot tell: a low-risk setting is a note at either status.
-    private static bool IsIntroduced(Finding f, IReadOnlyDictionary<string, Finding> before)
+    private static bool IsIntroduced(Finding f, Dictionary<string, Finding> before)
     {
         if (!before.TryGetValue(f.Fingerprint, out var old)) return true;
         if (f.Level > old.Level) return true;

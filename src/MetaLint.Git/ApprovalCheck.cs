@@ -81,7 +81,7 @@ internal sealed class ApprovalCheck(GitRepository git, Commit baseCommit, Truste
         HashSet<ExceptionEntry> keys;
         try
         {
-            keys = git.ReadText(c, path) is { } text
+            keys = GitRepository.ReadText(c, path) is { } text
                 ? ConfigLoader.Parse(text, path).Exceptions.Select(TrustedConfig.Key).ToHashSet()
                 : [];
         }

@@ -235,7 +235,7 @@ internal sealed class GitRepository : IDisposable
 
     /// The text of path (repository-relative, forward slashes) in the commit, or null when it holds no such file.
     /// Bounded like a configuration file: a larger blob is a GitException.
-    public string? ReadText(Commit commit, string path)
+    public static string? ReadText(Commit commit, string path)
     {
         if (commit[path] is not { TargetType: TreeEntryTargetType.Blob, Target: Blob blob }) return null;
         if (blob.Size > MetaLint.Core.IO.InputFile.DefaultConfigLimit)

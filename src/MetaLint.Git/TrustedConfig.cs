@@ -25,7 +25,7 @@ internal sealed record TrustedConfig(
         var path = head.Path != null ? RepoPath(git, head.Path) : NearestInBase(git, baseCommit, startPath);
         if (path == null) return new TrustedConfig(head, head, null, new HashSet<ExceptionEntry>(), []);
 
-        var text = git.ReadText(baseCommit, path);
+        var text = GitRepository.ReadText(baseCommit, path);
         MetaLintConfig @base;
         try { @base = text == null ? MetaLintConfig.Default : ConfigLoader.Parse(text, $"{path} at {baseRef}"); }
         catch (ConfigException e) { throw new GitException($"the base's rules.yml cannot be used: {e.Message}"); }
@@ -62,7 +62,7 @@ internal sealed record TrustedConfig(
         for (; dir != null; dir = dir is "." or "" ? null : Path.GetDirectoryName(dir)?.Replace('\\', '/'))
         {
             var candidate = dir is "." or "" ? ConfigLoader.FileName : $"{dir}/{ConfigLoader.FileName}";
-            if (git.ReadText(baseCommit, candidate) != null) return candidate;
+            if (GitRepository.ReadText(baseCommit, candidate) != null) return candidate;
         }
         return null;
     }

@@ -52,7 +52,7 @@ internal sealed class AcceptedFile
                 try { commit = git.Resolve(baseCommit ?? "HEAD"); }
                 catch (GitException) when (staged) { return AcceptedFindings.Empty; }   // before the first commit
                 var at = baseCommit != null ? $"the base {baseCommit[..7]}" : "HEAD";
-                return git.ReadText(commit, rel) is { } text ? AcceptedFindings.Parse(text, $"{Name} at {at}") : AcceptedFindings.Empty;
+                return GitRepository.ReadText(commit, rel) is { } text ? AcceptedFindings.Parse(text, $"{Name} at {at}") : AcceptedFindings.Empty;
             }
         }
         if (InputFile.Kind(Full) == FileKind.Missing)
