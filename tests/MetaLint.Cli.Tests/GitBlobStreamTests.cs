@@ -19,7 +19,7 @@ public sealed class GitBlobStreamTests : IDisposable
         var random = new Random(10);
         var body = string.Concat(Enumerable.Range(0, 40_000).Select(i =>
             $"    <userPermissions><enabled>{(random.Next(2) == 0 ? "true" : "false")}</enabled><name>P{random.Next()}</name></userPermissions>\n"));
-        var text = TempRepo.Profile() .Replace("</Profile>", body + "</Profile>");
+        var text = TempRepo.Profile().Replace("</Profile>", body + "</Profile>");
         _content = System.Text.Encoding.UTF8.GetBytes(text);
         _repo.Write(Rel, text).Write("sfdx-project.json", "{\"packageDirectories\":[{\"path\":\"force-app\"}]}");
         _repo.Commit();
