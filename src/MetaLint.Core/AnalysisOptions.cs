@@ -1,6 +1,6 @@
-using MetaLint.Core.IO;
 using MetaLint.Core.Baselines;
 using MetaLint.Core.Configuration;
+using MetaLint.Core.IO;
 
 namespace MetaLint.Core;
 

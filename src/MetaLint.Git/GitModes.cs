@@ -1,5 +1,4 @@
 using MetaLint.Core;
-using MetaLint.Core.Baselines;
 using MetaLint.Core.Discovery;
 using MetaLint.Core.Model;
 using MetaLint.Core.Reporting;

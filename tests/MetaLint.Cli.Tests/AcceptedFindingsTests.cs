@@ -1,5 +1,4 @@
 using Newtonsoft.Json.Linq;
-using MetaLint.Tests.Support;
 
 namespace MetaLint.Cli.Tests;
 

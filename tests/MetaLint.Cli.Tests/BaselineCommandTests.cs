@@ -1,5 +1,5 @@
-using Newtonsoft.Json.Linq;
 using MetaLint.Tests.Support;
+using Newtonsoft.Json.Linq;
 
 namespace MetaLint.Cli.Tests;
 

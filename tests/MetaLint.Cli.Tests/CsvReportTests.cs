@@ -1,7 +1,7 @@
-using nietras.SeparatedValues;
-using Newtonsoft.Json.Linq;
 using MetaLint.Cli.Reports;
 using MetaLint.Tests.Support;
+using Newtonsoft.Json.Linq;
+using nietras.SeparatedValues;
 
 namespace MetaLint.Cli.Tests;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using MetaLint.Cli.Commands;
 using MetaLint.Tests.Support;
 

@@ -1,6 +1,6 @@
+using MetaLint.Tests.Support;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
-using MetaLint.Tests.Support;
 
 namespace MetaLint.Cli.Tests;
 

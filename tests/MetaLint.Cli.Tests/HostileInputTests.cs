@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using Newtonsoft.Json.Linq;
 using MetaLint.Tests.Support;
+using Newtonsoft.Json.Linq;
 
 namespace MetaLint.Cli.Tests;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text;
+using MetaLint.Tests.Support;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
-using MetaLint.Tests.Support;
 
 namespace MetaLint.Cli.Tests;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using MetaLint.Cli.Terminal;
 using MetaLint.Core;
 using MetaLint.Core.Baselines;
 using MetaLint.Core.Reporting;
-using MetaLint.Cli.Terminal;
 
 namespace MetaLint.Cli.Commands;
 

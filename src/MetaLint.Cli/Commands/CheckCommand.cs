@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.CommandLine;
+using System.Globalization;
 using MetaLint.Cli.Reports;
 using MetaLint.Cli.Terminal;
 using MetaLint.Core;

@@ -1,6 +1,6 @@
 using MetaLint.Core.Discovery;
-using MetaLint.Core.Rules;
 using MetaLint.Core.IO;
+using MetaLint.Core.Rules;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using MetaLint.Core.Baselines;
 using MetaLint.Core.IO;
 

@@ -1,4 +1,3 @@
-using MetaLint.Core.Tests.Support;
 using System.Text;
 using MetaLint.Core.Configuration;
 using MetaLint.Core.Discovery;
@@ -6,6 +5,7 @@ using MetaLint.Core.Model;
 using MetaLint.Core.Parsing;
 using MetaLint.Core.Reporting.Sarif;
 using MetaLint.Core.Rules;
+using MetaLint.Core.Tests.Support;
 using MetaLint.Tests.Support;
 
 namespace MetaLint.Core.Tests.Hostile;

@@ -1,5 +1,5 @@
-using MetaLint.Core.Tests.Support;
 using MetaLint.Core.Discovery;
+using MetaLint.Core.Tests.Support;
 
 namespace MetaLint.Core.Tests.Hostile;
 

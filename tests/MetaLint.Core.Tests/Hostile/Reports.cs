@@ -1,7 +1,7 @@
+using MetaLint.Cli.Terminal;
 using MetaLint.Core.Reporting;
 using MetaLint.Core.Reporting.Json;
 using MetaLint.Core.Reporting.Sarif;
-using MetaLint.Cli.Terminal;
 
 namespace MetaLint.Core.Tests.Hostile;
 

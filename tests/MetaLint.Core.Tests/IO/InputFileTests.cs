@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using MetaLint.Core.IO;
-using Shouldly;
 using MetaLint.Tests.Support;
 
 namespace MetaLint.Core.Tests.IO;

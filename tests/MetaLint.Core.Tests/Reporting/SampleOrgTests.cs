@@ -1,6 +1,6 @@
+using MetaLint.Cli.Terminal;
 using MetaLint.Core.Reporting;
 using MetaLint.Core.Reporting.Json;
-using MetaLint.Cli.Terminal;
 using MetaLint.Core.Rules;
 using MetaLint.Core.Tests.Support;
 using Newtonsoft.Json.Linq;

@@ -5,9 +5,9 @@ using MetaLint.Core.Reporting.Sarif;
 using MetaLint.Core.Suppressions;
 using MetaLint.Core.Tests.Support;
 using Microsoft.CodeAnalysis.Sarif;
+using Newtonsoft.Json;
 using Run = MetaLint.Core.Tests.Support.Run;
 using Suppression = MetaLint.Core.Suppressions.Suppression;
-using Newtonsoft.Json;
 
 namespace MetaLint.Core.Tests.Reporting;
 

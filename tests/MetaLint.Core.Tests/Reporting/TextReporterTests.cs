@@ -1,5 +1,5 @@
-using MetaLint.Core.Reporting;
 using MetaLint.Cli.Terminal;
+using MetaLint.Core.Reporting;
 using MetaLint.Core.Tests.Support;
 using MetaLint.Tests.Support;
 

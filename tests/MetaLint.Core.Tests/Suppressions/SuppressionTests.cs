@@ -1,10 +1,10 @@
+using MetaLint.Cli.Terminal;
 using MetaLint.Core.Configuration;
 using MetaLint.Core.Reporting;
-using MetaLint.Cli.Terminal;
 using MetaLint.Core.Suppressions;
 using MetaLint.Core.Tests.Support;
-using Newtonsoft.Json.Linq;
 using MetaLint.Tests.Support;
+using Newtonsoft.Json.Linq;
 
 namespace MetaLint.Core.Tests.Suppressions;
 

@@ -1,9 +1,5 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using MetaLint.Core.IO;
 using MetaLint.Core.Rules;
-
-using MetaLint.Core.Reporting;
 
 namespace MetaLint.Core.Reporting.GitLab;
 

@@ -1,10 +1,6 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using MetaLint.Core.IO;
 using MetaLint.Core.Rules;
 using MetaLint.Core.Suppressions;
-
-using MetaLint.Core.Reporting;
 
 namespace MetaLint.Core.Reporting.Json;
 
