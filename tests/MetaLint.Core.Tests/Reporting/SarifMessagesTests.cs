@@ -3,7 +3,6 @@ using MetaLint.Core.Reporting;
 using MetaLint.Core.Reporting.Sarif;
 using MetaLint.Core.Rules;
 using MetaLint.Core.Tests.Support;
-using Microsoft.CodeAnalysis.Sarif;
 using Run = MetaLint.Core.Tests.Support.Run;
 
 namespace MetaLint.Core.Tests.Reporting;
