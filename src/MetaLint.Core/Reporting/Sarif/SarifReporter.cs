@@ -27,7 +27,7 @@ internal sealed class SarifReporter(int maxResults = SarifBudget.CodeScanningMax
     public static (SarifLog Log, SarifBudgetOutcome Outcome) Build(Report report, int maxResults)
     {
         var (findings, outcome) = SarifBudget.Fit(report.Findings, maxResults);
-        var snippets = new SnippetSource();
+        using var snippets = new SnippetSource();
         var rules = report.Rules.Select(r => r.Descriptor).ToList();
         var index = rules.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var messages = new SarifMessages();
