@@ -12,6 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo="$PWD"; out="$repo/bench/out"; peer="$out/peer"
+. bench/lib.sh
 size="${PEER_SIZE:-small}"; runs="${PEER_RUNS:-3}"
 case "$size" in
   small) gen_args=(--profiles 12 --permsets 20 --objects 400 --fields 40); org="$out/org-small" ;;
@@ -70,18 +71,10 @@ if [ ! -x "$aot" ]; then
     -o "$out/aot-bin" -v q -nologo >/dev/null 2>&1
 fi
 
-measure() {
-  local name="$1"; shift
-  /usr/bin/time -v -o "$out/time.txt" "$@" >"$out/$name.stdout" 2>"$out/$name.stderr" || [ $? -le 1 ]
-  awk -F': ' '
-    /Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for (i=1;i<=n;i++) s=s*60+p[i]; wall=s}
-    /User time/ {u=$2} /System time/ {y=$2} /Maximum resident set size/ {rss=$2}
-    END {print wall, rss, u+y}' "$out/time.txt" >>"$out/$name.runs"
-}
 # median NAME: median wall, max peak RSS and median CPU (user+sys) over the runs.
 median() {
   local f="$out/$1.runs" mid='{a[NR]=$1} END {print a[int((NR+1)/2)]}'
-  echo "$(cut -d' ' -f1 "$f" | sort -n | awk "$mid") $(cut -d' ' -f2 "$f" | sort -n | tail -1) $(cut -d' ' -f3 "$f" | sort -n | awk "$mid")"
+  echo "$(cut -d' ' -f1 "$f" | sort -n | awk "$mid") $(cut -d' ' -f3 "$f" | sort -n | tail -1) $(cut -d' ' -f2 "$f" | sort -n | awk "$mid")"
 }
 
 find "$org" -name '*-meta.xml' -exec cat {} + >/dev/null

@@ -15,6 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo="$PWD"
+. bench/lib.sh
 size="${BENCH_SIZE:-full}"
 runs="${BENCH_RUNS:-5}"
 case "$size" in
@@ -41,24 +42,12 @@ jit=(dotnet "$out/metalint/metalint.dll"); aot="$out/aot-bin/metalint"
 files=$(find "$org" -name '*-meta.xml' | wc -l)
 bytes=$(find "$org" -name '*-meta.xml' -printf '%s\n' | awk '{s+=$1} END {print s}')
 # The one-file case: a single profile of about 2 MB (300 objects x 40 fields, 12,000 fieldPermissions).
-one_org="$out/org-one"
-[ -f "$one_org/sfdx-project.json" ] ||
-  python3 "$repo/bench/gen_org.py" "$one_org" --profiles 1 --permsets 0 --objects 300 --fields 40 --seed 7 >/dev/null
-one_file=$(find "$one_org" -name '*.profile-meta.xml' | head -1)
+one_file=$(one_profile)
 one_bytes=$(stat -c %s "$one_file")
 
 # Warm the page cache so every measurement reads from memory, not disk.
 find "$org" -name '*-meta.xml' -exec cat {} + >/dev/null
 
-# measure NAME CMD...: one run under /usr/bin/time -v; appends "wall cpu rss_kb" to $out/NAME.runs.
-measure() {
-  local name="$1"; shift
-  /usr/bin/time -v -o "$out/time.txt" "$@" >"$out/$name.stdout" 2>"$out/$name.stderr" || [ $? -le 1 ]
-  awk -F': ' '
-    /Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for (i=1;i<=n;i++) s=s*60+p[i]; wall=s}
-    /User time/ {u=$2} /System time/ {y=$2} /Maximum resident set size/ {rss=$2}
-    END {print wall, u+y, rss}' "$out/time.txt" >>"$out/$name.runs"
-}
 # stats NAME: median wall, its range (min-max), the median CPU time, and the largest peak RSS over all runs.
 stats() {
   sort -n "$out/$1.runs" | awk '{w[NR]=$1; c[NR]=$2; if ($3>r) r=$3}

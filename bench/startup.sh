@@ -8,6 +8,7 @@
 # CPU time, which a loaded machine stretches less than the wall time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 out="$PWD/bench/out/startup"; rid="${RID:-linux-x64}"
 mkdir -p "$out"
 echo "building IL-only, ReadyToRun and NativeAOT ..."
@@ -15,10 +16,7 @@ dotnet publish src/MetaLint.Cli -c Release -o "$out/il" --nologo -v q >/dev/null
 dotnet publish src/MetaLint.Cli -c Release -r "$rid" -o "$out/r2r" --nologo -v q >/dev/null 2>&1
 [ -x bench/out/aot-bin/metalint ] ||
   dotnet publish src/MetaLint.Cli -c Release -r "$rid" -p:PublishAot=true -o bench/out/aot-bin --nologo -v q >/dev/null 2>&1
-one_org=bench/out/org-one
-[ -f "$one_org/sfdx-project.json" ] ||
-  python3 bench/gen_org.py "$one_org" --profiles 1 --permsets 0 --objects 300 --fields 40 --seed 7 >/dev/null
-file=$(find "$one_org" -name '*.profile-meta.xml' | head -1)
+file=$(one_profile)
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 hyperfine -N -i --warmup 3 --runs "${STARTUP_RUNS:-20}" --export-json "$out/startup.json" \
   "dotnet $out/il/metalint.dll --version" \

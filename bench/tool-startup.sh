@@ -6,6 +6,7 @@
 # hyperfine run. CPU ms is hyperfine's User + System.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 out="$PWD/bench/out/tool"
 rm -rf "$out"; mkdir -p "$out"
 for kind in aot r2r; do
@@ -16,10 +17,7 @@ for kind in aot r2r; do
     --add-source "$out/packs-$kind" --ignore-failed-sources >/dev/null
 done
 file -L "$out/aot/metalint" | grep -q ELF || { echo "the default package does not carry a native binary"; exit 1; }
-one_org=bench/out/org-one
-[ -f "$one_org/sfdx-project.json" ] ||
-  python3 bench/gen_org.py "$one_org" --profiles 1 --permsets 0 --objects 300 --fields 40 --seed 7 >/dev/null
-file=$(find "$one_org" -name '*.profile-meta.xml' | head -1)
+file=$(one_profile)
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 hyperfine -N -i --warmup 3 --runs "${STARTUP_RUNS:-30}" --export-json "$out/tool.json" \
   "$out/r2r/metalint --version" \
