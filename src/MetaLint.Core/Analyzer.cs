@@ -13,33 +13,29 @@ namespace MetaLint.Core;
 /// The pipeline: discovery -> parse -> model -> rules -> findings -> suppressions.
 internal static class Analyzer
 {
-    public static AnalysisResult Run(IReadOnlyList<string> paths, AnalysisOptions options)
-    {
-        var root = options.Root ?? Discoverer.FindRoot(paths);
-        var discovery = new Discoverer(options.Config.Exclude).Discover(root, paths);
-        return Analyse(discovery, options);
-    }
+    public static AnalysisResult Run(IReadOnlyList<string> paths, AnalysisOptions options) =>
+        Stream(paths, options).ToResult();
 
     /// Parses and checks files already discovered (git modes discover from snapshots).
-    public static AnalysisResult Analyse(DiscoveryResult discovery, AnalysisOptions options)
+    public static AnalysisResult Analyse(DiscoveryResult discovery, AnalysisOptions options) =>
+        Stream(discovery, options).ToResult();
+
+    /// The run as a stream: findings in report order as their files complete (see AnalysisStream).
+    public static AnalysisStream Stream(IReadOnlyList<string> paths, AnalysisOptions options)
+    {
+        var root = options.Root ?? Discoverer.FindRoot(paths);
+        return Stream(new Discoverer(options.Config.Exclude).Discover(root, paths), options);
+    }
+
+    public static AnalysisStream Stream(DiscoveryResult discovery, AnalysisOptions options)
     {
         var baseline = Baseline.Effective(options.Baseline);
         var rules = RulesFor(baseline, options.Config);
-        var engine = new RuleEngine(rules, options.Config);
-        var (raw, directives, settings) = CheckAll(discovery.Files, engine, options.Jobs, options.Progress, options.Unsaved,
-            options.MaxFileSize);
-        raw.AddRange(engine.Check(discovery.Refused.Concat<object>(discovery.Symlinks)));
-        var filter = new SuppressionFilter(options.Config, options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow));
-        var findings = filter.Apply(raw, directives);
-        findings.AddRange(engine.Check(filter.Issues));
-        IEnumerable<Finding> reported = findings;
-        if (options.Only is { } only) reported = reported.Where(f => only.Contains(f.RuleId));
-        return new AnalysisResult(discovery, RuleEngine.Finalise(reported), rules)
-        {
-            AppliedExceptions = filter.Applied,
-            Score = settings.Count > 0 ? HealthScore.Compute(settings, baseline) : null,
-            Settings = settings,
-        };
+        AnalysisStream? stream = null;
+        stream = new AnalysisStream(discovery, rules,
+            new OrderedRun(discovery, rules, options, () => stream!),
+            () => stream!.Settings.Count > 0 ? HealthScore.Compute(stream.Settings, baseline) : null);
+        return stream;
     }
 
     /// Checks objects a comparison produced (a grant removed between two trees) like analysed components: the
@@ -49,8 +45,8 @@ internal static class Analyzer
     {
         var engine = new RuleEngine(rules, options.Config);
         var filter = new SuppressionFilter(options.Config, options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow));
-        var findings = filter.Apply(engine.Check(derived), []);
-        findings.AddRange(engine.Check(filter.Issues));
+        var (findings, issues) = filter.Apply(engine.Check(derived), []);
+        findings.AddRange(engine.Check(issues));
         return RuleEngine.Finalise(options.Only is { } only ? findings.Where(f => only.Contains(f.RuleId)) : findings);
     }
 
@@ -71,53 +67,6 @@ internal static class Analyzer
     /// security-severities.
     public static IReadOnlyList<IRule> RulesFor(Baseline effective, MetaLintConfig config) =>
         RuleCatalog.All.Select(r => r is SettingRule s ? s.Bind(effective, config.MissingSettingPolicy) : r).ToList();
-
-    /// Parses and checks files in parallel, one file at a time: a file's model is dropped as soon as its rules
-    /// have run, so memory stays flat however large the org; so are its inline directives that match none of its
-    /// findings. The files of a decomposed permission set are kept
-    /// and checked together at the end. Findings (unsorted) and directives come back in file order.
-    /// Settings components (small) are kept for the score.
-    public static (List<Finding> Findings, List<InlineDirective> Directives, List<SettingsComponent> Settings) CheckAll(
-        IReadOnlyList<SourceFile> files, RuleEngine engine, int jobs = 0, AnalysisProgress? progress = null,
-        IReadOnlyDictionary<string, string>? unsaved = null, long limit = InputFile.DefaultMetadataLimit)
-    {
-        var findings = new List<Finding>[files.Count];
-        var directives = new IReadOnlyList<InlineDirective>[files.Count];
-        var decomposed = new ParsedFile?[files.Count];
-        var settings = new SettingsComponent?[files.Count];
-        progress?.Start(files.Count);
-        ForEachFile(files.Count, jobs, i =>
-        {
-            var parsed = unsaved != null && unsaved.TryGetValue(files[i].FullPath, out var text)
-                ? MetadataParser.ParseText(files[i], text)
-                : MetadataParser.Parse(files[i], limit);
-            if (files[i].DecomposedSet != null)
-            {
-                decomposed[i] = parsed;   // checked with its set at the end
-                directives[i] = parsed.Directives;
-            }
-            else
-            {
-                var model = BuildModel([parsed]);
-                findings[i] = engine.Check(model.Components);
-                if (model.Settings.Count > 0) settings[i] = model.Settings[0];
-                directives[i] = Used(parsed.Directives, findings[i]);
-            }
-            progress?.Parsed();
-        });
-        var sets = BuildModel(decomposed.OfType<ParsedFile>());
-        return ([.. findings.Where(f => f != null).SelectMany(f => f), .. engine.Check(sets.Components)],
-            [.. directives.SelectMany(d => d)], [.. settings.OfType<SettingsComponent>()]);
-    }
-
-    /// The directives of a checked file that can suppress one of its findings: the rest (a file may carry thousands)
-    /// are dropped with the file instead of being held until the end of the run.
-    private static IReadOnlyList<InlineDirective> Used(IReadOnlyList<InlineDirective> directives, List<Finding> findings)
-    {
-        if (directives.Count == 0) return directives;
-        var lines = findings.Select(f => f.Span.StartLine).ToHashSet();
-        return directives.Where(d => d.Reason != null && lines.Contains(d.AppliesToLine)).ToList();
-    }
 
     /// Parses files in parallel; results keep the input order so output stays deterministic.
     public static ParsedFile[] ParseAll(IReadOnlyList<SourceFile> files, int jobs = 0, long limit = InputFile.DefaultMetadataLimit)

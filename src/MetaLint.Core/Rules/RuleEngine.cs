@@ -41,24 +41,13 @@ internal sealed class RuleEngine(IReadOnlyList<IRule> rules, IRuleConfigSource c
     public static IReadOnlyList<Finding> Finalise(IEnumerable<Finding> findings)
     {
         var sorted = Sort(findings);
-        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < sorted.Count; i++)
-        {
-            var f = sorted[i];
-            var key = $"{f.RuleId}|{f.ComponentKind}|{f.ComponentName}|{f.Subject}";
-            var n = occurrences[key] = occurrences.GetValueOrDefault(key) + 1;
-            sorted[i] = f with { FingerprintKey = $"{key}|{n}" };
-        }
+        var occurrences = new Occurrences();
+        for (var i = 0; i < sorted.Count; i++) sorted[i] = occurrences.Number(sorted[i]);
         return sorted;
     }
 
-    /// The report order: path, line, column, rule, message.
-    public static List<Finding> Sort(IEnumerable<Finding> findings) => findings
-        .OrderBy(f => f.Path, StringComparer.Ordinal)
-        .ThenBy(f => f.Span.StartLine).ThenBy(f => f.Span.StartColumn)
-        .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-        .ThenBy(f => f.Message, StringComparer.Ordinal)
-        .ToList();
+    /// The report order: path, line, column, rule, message (stable: equal findings keep their order).
+    public static List<Finding> Sort(IEnumerable<Finding> findings) => findings.Order(FindingOrder.Instance).ToList();
 
     internal static string Hash(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));

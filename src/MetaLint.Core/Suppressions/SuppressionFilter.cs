@@ -12,36 +12,37 @@ internal sealed class SuppressionFilter(MetaLintConfig config, DateOnly today)
     private readonly List<(ExceptionEntry Entry, IgnoreRules? Glob)> _exceptions =
         config.Exceptions.Select(e => (e, e.Path == null ? null : new IgnoreRules([e.Path]))).ToList();
 
-    /// Hygiene problems found while filtering, for the ML9xxx rules.
-    public List<object> Issues { get; } = [];
-
-    /// How many findings each exception suppressed (evidence records it).
+    /// How many findings each exception suppressed (evidence records it). Read it once every Apply has returned.
     public Dictionary<ExceptionEntry, int> Applied { get; } = [];
 
-    public List<Finding> Apply(IEnumerable<Finding> findings, IEnumerable<InlineDirective> directives)
+    /// The findings, suppressed ones marked, and the hygiene problems found on the way for the ML9xxx rules. Safe to
+    /// call from several threads at once (the files of a run are filtered as each completes).
+    public (List<Finding> Findings, List<object> Issues) Apply(IEnumerable<Finding> findings, IEnumerable<InlineDirective> directives)
     {
+        var issues = new List<object>();
         var inline = directives
             .Where(d => d.Reason != null)
             .ToLookup(d => (d.Location.File.RelativePath, d.AppliesToLine));
         var result = new List<Finding>();
         foreach (var f in findings)
         {
-            var suppression = FromException(f) ?? FromInline(f, inline);
+            var suppression = FromException(f, issues) ?? FromInline(f, inline);
             if (suppression != null && config.RequireApproval.Contains(f.RuleId) &&
                 (suppression.Source == SuppressionSource.Inline || string.IsNullOrWhiteSpace(suppression.ApprovedBy)))
             {
-                Issues.Add(new RejectedSuppression(f, suppression));
+                issues.Add(new RejectedSuppression(f, suppression));
                 suppression = null;
             }
             result.Add(suppression == null ? f : f with { Suppression = suppression });
         }
-        return result;
+        return (result, issues);
     }
 
     /// The first valid exception matching the finding; where the rule needs approval, an approved one is
     /// preferred over an earlier unapproved one. Expired matches are reported only when nothing valid applies.
-    private Suppression? FromException(Finding f)
+    private Suppression? FromException(Finding f, List<object> issues)
     {
+        if (_exceptions.Count == 0) return null;
         var matching = _exceptions
             .Where(x => x.Entry.Rule.Equals(f.RuleId, StringComparison.OrdinalIgnoreCase) && Matches(x.Entry, x.Glob, f))
             .Select(x => x.Entry)
@@ -52,11 +53,11 @@ internal sealed class SuppressionFilter(MetaLintConfig config, DateOnly today)
                      ?? valid.FirstOrDefault();
         if (chosen == null)
         {
-            foreach (var expired in matching) Issues.Add(new ExpiredExceptionMatch(expired, f));
+            foreach (var expired in matching) issues.Add(new ExpiredExceptionMatch(expired, f));
             return null;
         }
         if (!needsApproval || !string.IsNullOrWhiteSpace(chosen.ApprovedBy))
-            Applied[chosen] = Applied.GetValueOrDefault(chosen) + 1;
+            lock (Applied) Applied[chosen] = Applied.GetValueOrDefault(chosen) + 1;
         return new Suppression(SuppressionSource.Exception, chosen.Justification, chosen.ApprovedBy, chosen.Expires) { Entry = chosen };
     }
 
