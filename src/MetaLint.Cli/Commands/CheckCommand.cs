@@ -129,15 +129,24 @@ internal static class CheckCommand
             Config = config, Root = req.Root, Jobs = req.Jobs, Baseline = baseline, Progress = progress,
             MaxFileSize = req.MaxFileSize,
         };
-        AnalysisResult result;
+        // A plain run streams: findings are reported as their files complete and never all held (issue 14). Git
+        // modes compare two whole runs, evidence lists every finding, and rewriting the accepted file needs them
+        // all, so those runs hold them.
+        var streamed = req.Base == null && !req.Staged && req.Evidence == null && req.EvidenceChain == null &&
+                       !req.UpdateAccepted && !req.PruneAccepted;
+        AnalysisResult? result = null;
+        AnalysisStream? stream = null;
         BaseComparison? comparison = null;
         try
         {
-            (result, comparison) = ProgressDisplay.Run(io, progress, () =>
-                req.Base != null ? GitModes.AgainstBase(paths, options, req.Base, req.ChangedOnly,
-                    audit: req.Evidence != null || req.EvidenceChain != null)
-                : req.Staged ? GitModes.Staged(paths, options, req.All)
-                : (Analyzer.Run(paths, options), null));
+            if (streamed)
+                stream = Analyzer.Stream(paths, options);
+            else
+                (result, comparison) = ProgressDisplay.Run(io, progress, () =>
+                    req.Base != null ? GitModes.AgainstBase(paths, options, req.Base, req.ChangedOnly,
+                        audit: req.Evidence != null || req.EvidenceChain != null)
+                    : req.Staged ? GitModes.Staged(paths, options, req.All)
+                    : (Analyzer.Run(paths, options), null));
         }
         catch (GitException e)
         {
@@ -148,18 +157,20 @@ internal static class CheckCommand
             // A broken .git (or one git cannot open) surfaces as libgit2's own exception types.
             return Usage(io, $"cannot read the git repository for {(req.Staged ? "--staged" : $"--base {req.Base}")}: {e.Message}");
         }
+        var discovery = stream?.Discovery ?? result!.Discovery;
 
-        foreach (var warning in result.Discovery.Warnings) io.Error.WriteLine($"metalint: warning: {warning}");
+        foreach (var warning in discovery.Warnings) io.Error.WriteLine($"metalint: warning: {warning}");
         // A wrong path, an empty folder or an ignore file that drops everything must not pass green. Pre-commit
         // (--staged) and --changed-only runs look at changed files only, so finding none there is normal. A run
         // with findings but no files (a refused folder link: ML0002) has something to say and says it.
-        if (result.Discovery.Files.Count == 0 && result.Findings.Count == 0 && !req.AllowEmpty && !req.Staged && !req.ChangedOnly)
+        var nothing = discovery.Files.Count == 0 && (result?.Findings.Count ?? discovery.Refused.Count + discovery.Symlinks.Count) == 0;
+        if (nothing && !req.AllowEmpty && !req.Staged && !req.ChangedOnly)
             return Usage(io, $"no Salesforce metadata found under {string.Join(", ", paths.Select(p => $"'{p}'"))} " +
                              "(no profile, permission set, permission set group or settings file left after " +
                              "sfdx-project.json, .forceignore and rules.yml exclude); check the path, or pass --allow-empty");
         // Known only now: the files the run read, which an output must never overwrite.
         var acceptedFile = AcceptedFile.Locate(req.Accepted, Path.GetFullPath(req.Root ?? Discoverer.FindRoot(paths)));
-        string?[] read = [.. paths, config.Path, req.Baseline, acceptedFile.Full, .. result.Discovery.Files.Select(f => f.FullPath)];
+        string?[] read = [.. paths, config.Path, req.Baseline, acceptedFile.Full, .. discovery.Files.Select(f => f.FullPath)];
         if (OutputProblem(req, read.OfType<string>()) is { } overwrite) return Usage(io, overwrite);
         if (comparison?.Config is { } trusted)
         {
@@ -170,42 +181,50 @@ internal static class CheckCommand
                                    $"the configuration at {comparison.BaseRef} decides this run");
         }
 
-        var (acceptedOk, findings) = ApplyAccepted(io, req, acceptedFile, result, comparison, (comparison?.Config ?? config).RequireApproval);
+        var (acceptedOk, findings) = ApplyAccepted(io, req, acceptedFile, (IEnumerable<Finding>?)stream ?? result!.Findings,
+            result, comparison, (comparison?.Config ?? config).RequireApproval);
         if (!acceptedOk) return ExitCodes.Usage;
         // Filtered after the accepted file is rewritten, which always holds every finding.
-        result = result with { Findings = filter!.IsEmpty ? findings : findings.Where(filter.Shows).ToList() };
+        if (!filter!.IsEmpty) findings = findings.Where(filter.Shows);
+        if (!streamed) findings = findings.ToList();
 
-        var report = new Report(result.Findings, result.Rules, result.Discovery.Files.Count)
+        var report = new Report(findings, stream?.Rules ?? result!.Rules, discovery.Files.Count)
         {
             Category = req.Category,
             Base = comparison,
-            Score = result.Score,
+            ScoreSource = stream != null ? () => stream.Score : () => result!.Score,
             // Only SARIF shows it; other runs (a pre-commit hook) need not open the repository.
-            Provenance = req.Format == "sarif" ? TryGit(result.Discovery.Root, git => git.Provenance()) : null,
+            Provenance = req.Format == "sarif" ? TryGit(discovery.Root, git => git.Provenance()) : null,
         };
-        if (!WriteReport(io, req, report)) return ExitCodes.Usage;
-        var decision = ApplyGates(io, req, result, gate,
+        // The streamed analysis runs while the report is written: show its progress then, unless the report itself
+        // is going to the terminal.
+        var written = streamed
+            ? ProgressDisplay.Run(io, progress, () => WriteReport(io, req, report), show: req.Output != null || io.StdoutRedirected)
+            : WriteReport(io, req, report);
+        if (!written) return ExitCodes.Usage;
+        var decision = ApplyGates(io, req, report, gate,
             () => Analyzer.Score(paths, options with { Config = comparison?.Config ?? config }).Score);
         var exit = decision.ExitCode;
         if (req.Summary != null && !AppendSummary(io, req.Summary, report, decision)) return ExitCodes.Usage;
         if ((req.Evidence != null || req.EvidenceChain != null) &&
-            !WriteEvidence(io, req, paths, result, report, comparison, config, decision, started))
+            !WriteEvidence(io, req, paths, result!, report, comparison, config, decision, started))
             return ExitCodes.Usage;
         // With --output nothing else reaches the CI log: say what was found and why the run passes or fails.
         if (req.Output != null) io.Error.WriteLine(StderrSummary(report, req, exit));
         return exit;
     }
 
-    /// The findings with those of the accepted findings file in force marked; rewrites the file first when asked.
-    private static (bool Ok, IReadOnlyList<Finding> Findings) ApplyAccepted(CliOutput io, Request req, AcceptedFile file,
-        AnalysisResult result, BaseComparison? comparison, IReadOnlySet<string> needsApproval)
+    /// The findings with those of the accepted findings file in force marked (lazily: a streamed run's as they come);
+    /// rewrites the file first when asked (a held run: result).
+    private static (bool Ok, IEnumerable<Finding> Findings) ApplyAccepted(CliOutput io, Request req, AcceptedFile file,
+        IEnumerable<Finding> findings, AnalysisResult? result, BaseComparison? comparison, IReadOnlySet<string> needsApproval)
     {
         try
         {
             var accepted = file.Load(comparison?.BaseCommit.Sha, req.Staged, creating: req.UpdateAccepted);
             if (req.UpdateAccepted || req.PruneAccepted)
             {
-                var (next, summary) = file.Rewrite(accepted, result, req.UpdateAccepted, needsApproval);
+                var (next, summary) = file.Rewrite(accepted, result!, req.UpdateAccepted, needsApproval);
                 if (!WriteFile(io, file.Full, stream =>
                     {
                         using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
@@ -215,7 +234,7 @@ internal static class CheckCommand
                 io.Error.WriteLine($"metalint: {summary}");
                 accepted = next;
             }
-            return (true, accepted.Apply(result.Findings, file.Name, needsApproval));
+            return (true, accepted.Apply(findings, file.Name, needsApproval));
         }
         catch (Exception e) when (e is AcceptedFindingsException or GitException)
         {
@@ -227,7 +246,7 @@ internal static class CheckCommand
     /// "metalint: 3 errors, 1 warning, 0 notes (2 suppressed) in 12 files; --fail-on error: fails (exit 1); report in out.sarif"
     private static string StderrSummary(Report report, Request req, int exit)
     {
-        var accepted = report.Accepted.Count();
+        var accepted = report.Tally.AcceptedTotal;
         var others = report.SuppressedCount - accepted;
         var held = new[] { others > 0 ? $"{others} suppressed" : null, accepted > 0 ? $"{accepted} accepted" : null }.OfType<string>().ToList();
         var suppressed = held.Count > 0 ? $" ({string.Join(", ", held)})" : "";
@@ -355,12 +374,13 @@ internal static class CheckCommand
     /// Every gate, in order: --fail-on over the findings, the environment's min-score, --min-score. A score gate is
     /// never skipped: it scores every settings file of the tree under review (with --changed-only the analysis
     /// saw only some: fullScore reads them all), and with none to score it fails as `baseline score` does.
-    private static GateDecision ApplyGates(CliOutput io, Request req, AnalysisResult result, EnvironmentGate? environment,
+    private static GateDecision ApplyGates(CliOutput io, Request req, Report report, EnvironmentGate? environment,
         Func<HealthScore> fullScore)
     {
-        var exit = Gate(result.Findings, req.FailOn);
+        var threshold = RuleLevelExtensions.Parse(req.FailOn) ?? RuleLevel.Error;
         var active = req.FailOn == "never" ? 0
-            : result.Findings.Count(f => !f.IsSuppressed && f.Level >= (RuleLevelExtensions.Parse(req.FailOn) ?? RuleLevel.Error));
+            : Enum.GetValues<RuleLevel>().Where(l => l >= threshold && l != RuleLevel.None).Sum(report.Count);
+        var exit = active > 0 ? ExitCodes.Findings : ExitCodes.Ok;
         List<GateCheck> checks =
         [
             new("findings", req.FailOn == "never" ? "none (fail-on never)" : $"no active finding at or above {req.FailOn}",
@@ -369,7 +389,7 @@ internal static class CheckCommand
         HealthScore? score = null;
         void ScoreGate(string name, double min, bool fail)
         {
-            score ??= req.ChangedOnly ? fullScore() : result.Score ?? fullScore();
+            score ??= req.ChangedOnly ? fullScore() : report.Score ?? fullScore();
             if (CommandSupport.BelowMinimum(io, score, min, fail, name)) exit = ExitCodes.Findings;
             checks.Add(new GateCheck(name, $"score of at least {min.ToString("0.##", CultureInfo.InvariantCulture)}",
                 score.Score is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "no settings file could be scored",
@@ -396,13 +416,5 @@ internal static class CheckCommand
             io.Error.WriteLine($"metalint: cannot append the summary to {path}: {e.Message}");
             return false;
         }
-    }
-
-    /// Exit 1 when any finding still in force is at or above the --fail-on level.
-    public static int Gate(IEnumerable<Finding> findings, string failOn)
-    {
-        if (failOn == "never") return ExitCodes.Ok;
-        var threshold = RuleLevelExtensions.Parse(failOn) ?? RuleLevel.Error;
-        return findings.Any(f => !f.IsSuppressed && f.Level >= threshold) ? ExitCodes.Findings : ExitCodes.Ok;
     }
 }

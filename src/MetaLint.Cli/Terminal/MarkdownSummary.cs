@@ -18,7 +18,7 @@ internal static class MarkdownSummary
                     $"{(c.Passed ? "pass" : c.Enforced ? "**fail**" : "warning")} |\n");
         w.Write($"\n{report.FilesAnalysed} file(s) analysed. | Level | Active | Suppressed |\n|---|---|---|\n");
         foreach (var level in new[] { RuleLevel.Error, RuleLevel.Warning, RuleLevel.Note })
-            w.Write($"| {level.ToText()} | {report.Count(level)} | {report.Findings.Count(f => f.Level == level && f.IsSuppressed)} |\n");
+            w.Write($"| {level.ToText()} | {report.Count(level)} | {report.Tally.Suppressed(level)} |\n");
         if (report.Base is { } comparison)
         {
             w.Write("\n");

@@ -10,9 +10,9 @@ internal static class ProgressDisplay
     internal static TimeSpan Delay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// Runs the work; if it is still going after a second and stderr is a terminal, shows files parsed so far.
-    public static T Run<T>(CliOutput io, AnalysisProgress progress, Func<T> work)
+    public static T Run<T>(CliOutput io, AnalysisProgress progress, Func<T> work, bool show = true)
     {
-        if (!io.ShowProgress) return work();
+        if (!show || !io.ShowProgress) return work();
         var task = Task.Run(work);
         if (task.Wait(Delay)) return task.GetAwaiter().GetResult();
 

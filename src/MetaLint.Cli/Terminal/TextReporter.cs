@@ -27,64 +27,71 @@ internal sealed class TextReporter(bool color, bool statistics = false) : IRepor
             sink.Line();
         }
 
-        foreach (var group in report.Active.GroupBy(f => f.Path))
+        // One file's rows at a time (findings come in path order), so a streamed run's findings are never all held.
+        var rows = new List<(string Pos, Finding F)>();
+        void File()
         {
-            sink.Line((group.Key, Styles.Underline));
-            var rows = group.Select(f => (Pos: $"{f.Span.StartLine}:{f.Span.StartColumn}", f)).ToList();
+            if (rows.Count == 0) return;
+            sink.Line((rows[0].F.Path, Styles.Underline));
             var width = rows.Max(r => r.Pos.Length);
             foreach (var (pos, f) in rows)
                 sink.Line(($"  {pos.PadRight(width)}  ", null), (f.Level.ToText().PadRight(7), Styles.Of(f.Level)), ("  ", null),
                     (f.RuleId, Styles.Dim), ("  " + f.Message, null));
             sink.Line();
+            rows.Clear();
         }
+        foreach (var f in report.Active)
+        {
+            if (rows.Count > 0 && !string.Equals(rows[0].F.Path, f.Path, StringComparison.Ordinal)) File();
+            rows.Add(($"{f.Span.StartLine}:{f.Span.StartColumn}", f));
+        }
+        File();
         sink.Line(Summary(report));
-        if (statistics) Statistics(report, sink);
+        if (statistics) Statistics(report.Tally, sink);
         if (report.Score is { Score: { } score } health)
             sink.Line(
                 $"Approximate Health Check score: {score.ToString("0.0", CultureInfo.InvariantCulture)} " +
                 $"({health.GradeText}) against {health.Baseline.DisplayName}; see `metalint baseline score` for the details.");
     }
 
-    private static void Statistics(Report report, ISink sink)
+    private static void Statistics(FindingTally tally, ISink sink)
     {
-        var active = report.Active.ToList();
-        if (active.Count == 0) return;
-        var width = active.Count.ToString(CultureInfo.InvariantCulture).Length;
+        var total = tally.ActiveTotal;
+        if (total == 0) return;
+        var width = total.ToString(CultureInfo.InvariantCulture).Length;
         string Count(int n) => n.ToString(CultureInfo.InvariantCulture).PadLeft(width);
         sink.Line();
         sink.Line(("Findings by rule:", Styles.Bold));
-        foreach (var rule in active.GroupBy(f => f.RuleId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
-            sink.Line($"  {Count(rule.Count())}  {rule.Key}  {rule.First().Rule.Title}");
-        var components = active.GroupBy(f => (f.ComponentKind, f.ComponentName)).ToList();
+        foreach (var (id, (rule, byLevel)) in tally.ByRule.OrderByDescending(r => r.Value.ByLevel.Sum()).ThenBy(r => r.Key, StringComparer.Ordinal))
+            sink.Line($"  {Count(byLevel.Sum())}  {id}  {rule.Title}");
+        var components = tally.ByComponent;
         sink.Line(($"Top components ({Math.Min(TopComponents, components.Count)} of {components.Count}):", Styles.Bold));
-        foreach (var c in components.OrderByDescending(g => g.Count())
-                     .ThenBy(g => g.Key.ComponentKind.ToString(), StringComparer.Ordinal)
-                     .ThenBy(g => g.Key.ComponentName, StringComparer.Ordinal).Take(TopComponents))
-            sink.Line($"  {Count(c.Count())}  {c.Key.ComponentKind} '{c.Key.ComponentName}'");
+        foreach (var (c, n) in components.OrderByDescending(c => c.Value)
+                     .ThenBy(c => c.Key.Kind.ToString(), StringComparer.Ordinal)
+                     .ThenBy(c => c.Key.Name, StringComparer.Ordinal).Take(TopComponents))
+            sink.Line($"  {Count(n)}  {c.Kind} '{c.Name}'");
     }
 
     private static (string, Style?)[] Summary(Report report)
     {
-        var total = report.Active.Count();
+        var tally = report.Tally;
+        var total = tally.ActiveTotal;
         var files = report.FilesAnalysed == 1 ? "1 file" : $"{report.FilesAnalysed} files";
-        var accepted = report.Accepted.ToList();
-        var others = report.SuppressedCount - accepted.Count;
+        var accepted = tally.AcceptedTotal;
+        var others = tally.SuppressedTotal - accepted;
         // Accepted findings do not fail the build, but an accepted error is still an error: counted by level.
-        var held = (accepted.Count > 0 ? $" {accepted.Count} accepted ({Levels(accepted)}), not failing the build." : "") +
+        var held = (accepted > 0 ? $" {accepted} accepted ({Levels(tally.Accepted)}), not failing the build." : "") +
                    (others > 0 ? $" {others} suppressed (see SARIF or JSON for justifications)." : "");
         if (total == 0) return [("No problems found", Styles.Green), ($" in {files}.{held}", null)];
-        return [($"{total} problem{(total == 1 ? "" : "s")}", Styles.Bold), ($" ({Levels(report.Active)}) in {files}.{held}", null)];
+        return [($"{total} problem{(total == 1 ? "" : "s")}", Styles.Bold), ($" ({Levels(tally.Active)}) in {files}.{held}", null)];
     }
 
     /// "2 errors, 1 warning": the levels present, highest first.
-    private static string Levels(IEnumerable<Finding> findings)
-    {
-        var list = findings.ToList();
-        return string.Join(", ", new[] { (RuleLevel.Error, "error"), (RuleLevel.Warning, "warning"), (RuleLevel.Note, "note") }
-            .Select(p => (Count: list.Count(f => f.Level == p.Item1), Name: p.Item2))
+    private static string Levels(Func<RuleLevel, int> count) =>
+        string.Join(", ", new[] { (RuleLevel.Error, "error"), (RuleLevel.Warning, "warning"), (RuleLevel.Note, "note") }
+            .Select(p => (Count: count(p.Item1), Name: p.Item2))
             .Where(p => p.Count > 0)
             .Select(p => $"{p.Count} {p.Name}{(p.Count == 1 ? "" : "s")}"));
-    }
 
     private static class Styles
     {

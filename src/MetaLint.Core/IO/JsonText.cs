@@ -14,6 +14,23 @@ internal static class JsonText
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// Runs write against a writer that streams into output, then ends the document with a newline. The writer is
+    /// flushed whenever the caller asks (Flushed), so a long document is never held whole.
+    public static void Write(TextWriter output, Action<Utf8JsonWriter> write)
+    {
+        using var sink = new Utf8TextWriterStream(output);
+        using (var w = new Utf8JsonWriter(sink, Options)) write(w);
+        sink.WriteByte((byte)'\n');
+    }
+
+    /// Flushes the writer's buffer to its stream once it holds more than FlushAt bytes; call it between items.
+    public static void Flushed(Utf8JsonWriter w)
+    {
+        if (w.BytesPending >= FlushAt) w.Flush();
+    }
+
+    private const int FlushAt = 32 * 1024;
+
     /// Runs write against a fresh writer and returns the document with a final newline.
     public static string Write(Action<Utf8JsonWriter> write)
     {

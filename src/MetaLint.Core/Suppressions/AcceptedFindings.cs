@@ -50,12 +50,12 @@ internal sealed class AcceptedFindings
 
     /// The findings in the same order, those this file accepts marked as suppressed (kind external) with the
     /// justification naming the file. Findings already suppressed keep their own suppression.
-    public IReadOnlyList<Finding> Apply(IReadOnlyList<Finding> findings, string file, IReadOnlySet<string> needsApproval)
+    public IEnumerable<Finding> Apply(IEnumerable<Finding> findings, string file, IReadOnlySet<string> needsApproval)
     {
         if (_files.Count == 0) return findings;
         var suppression = new Suppression(SuppressionSource.Accepted,
             $"accepted in {file} (findings present when MetaLint was adopted)", null, null);
-        return findings.Select(f => Acceptable(f, needsApproval) && Subject(f) != null ? f with { Suppression = suppression } : f).ToList();
+        return findings.Select(f => Acceptable(f, needsApproval) && Subject(f) != null ? f with { Suppression = suppression } : f);
     }
 
     /// This file with the entries of the files analysed replaced by fresh's, and those of files no longer on disk

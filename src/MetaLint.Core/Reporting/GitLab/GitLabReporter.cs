@@ -8,7 +8,7 @@ internal sealed class GitLabReporter : IReporter
 {
     public void Write(Report report, TextWriter output)
     {
-        var json = JsonText.Write(w =>
+        JsonText.Write(output, w =>
         {
             w.WriteStartArray();
             foreach (var f in report.Active)
@@ -26,10 +26,10 @@ internal sealed class GitLabReporter : IReporter
                 w.WriteEndObject();
                 w.WriteEndObject();
                 w.WriteEndObject();
+                JsonText.Flushed(w);
             }
             w.WriteEndArray();
         });
-        output.Write(json);
     }
 
     /// GitLab's scale: info, minor, major, critical, blocker.

@@ -4,34 +4,17 @@ using MetaLint.Core.Suppressions;
 
 namespace MetaLint.Core.Reporting.Json;
 
-/// A simple JSON document: tool version, summary counts and a flat list of findings (schema in README).
+/// A simple JSON document: tool version, a flat list of findings, then the summary counts and the score (schema in
+/// README). Written as the findings come: the counts follow them because a streamed run knows them only at the end.
 internal sealed class JsonReporter : IReporter
 {
     public void Write(Report report, TextWriter output)
     {
-        var json = JsonText.Write(w =>
+        JsonText.Write(output, w =>
         {
             w.WriteStartObject();
             w.WriteString("tool", "MetaLint");
             w.WriteString("version", Report.ToolVersion);
-            w.WriteStartObject("summary");
-            w.WriteNumber("files", report.FilesAnalysed);
-            w.WriteNumber("findings", report.Active.Count());
-            w.WriteNumber("errors", report.Count(RuleLevel.Error));
-            w.WriteNumber("warnings", report.Count(RuleLevel.Warning));
-            w.WriteNumber("notes", report.Count(RuleLevel.Note));
-            w.WriteNumber("suppressed", report.SuppressedCount);
-            w.WriteNumber("accepted", report.Accepted.Count());
-            w.WriteEndObject();
-            if (report.Score is { Score: { } score } health)
-            {
-                w.WriteStartObject("healthCheck");
-                w.WriteNumber("score", score);
-                w.WriteString("grade", health.GradeText);
-                w.WriteBoolean("approximate", true);
-                w.WriteString("baseline", health.Baseline.DisplayName);
-                w.WriteEndObject();
-            }
             w.WriteStartArray("findings");
             foreach (var f in report.Findings)
             {
@@ -59,10 +42,28 @@ internal sealed class JsonReporter : IReporter
                     w.WriteEndObject();
                 }
                 w.WriteEndObject();
+                JsonText.Flushed(w);
             }
             w.WriteEndArray();
+            w.WriteStartObject("summary");
+            w.WriteNumber("files", report.FilesAnalysed);
+            w.WriteNumber("findings", report.Tally.ActiveTotal);
+            w.WriteNumber("errors", report.Count(RuleLevel.Error));
+            w.WriteNumber("warnings", report.Count(RuleLevel.Warning));
+            w.WriteNumber("notes", report.Count(RuleLevel.Note));
+            w.WriteNumber("suppressed", report.SuppressedCount);
+            w.WriteNumber("accepted", report.Tally.AcceptedTotal);
+            w.WriteEndObject();
+            if (report.Score is { Score: { } score } health)
+            {
+                w.WriteStartObject("healthCheck");
+                w.WriteNumber("score", score);
+                w.WriteString("grade", health.GradeText);
+                w.WriteBoolean("approximate", true);
+                w.WriteString("baseline", health.Baseline.DisplayName);
+                w.WriteEndObject();
+            }
             w.WriteEndObject();
         });
-        output.Write(json);
     }
 }

@@ -31,47 +31,95 @@ internal static class SarifBudget
 
     /// maxResults 0: no limit.
     /// The findings to write as results; a folded one is the first grant's finding with the group's message,
-    /// fingerprint and related locations.
-    public static (IReadOnlyList<Finding> Findings, SarifBudgetOutcome Outcome) Fit(IReadOnlyList<Finding> findings, int maxResults)
+    /// fingerprint and related locations. The findings are read once, in report order, and at most maxResults
+    /// results are held (plus one file's findings while it is grouped), so a streamed run stays flat in memory:
+    /// up to the limit every finding is kept as it is; past it, the kept ones are grouped and every later file is
+    /// grouped as it completes, and the results are held in a heap that drops the least worth seeing.
+    public static (IReadOnlyList<Finding> Findings, SarifBudgetOutcome Outcome) Fit(IEnumerable<Finding> findings, int maxResults)
     {
-        if (maxResults <= 0 || findings.Count <= maxResults)
-            return (findings, new SarifBudgetOutcome(maxResults, findings.Count, 0, 0, 0));
-
-        var (folded, groups) = (0, 0);
-        var first = new Dictionary<Finding, Finding>(ReferenceEqualityComparer.Instance);   // folded -> its first grant
-        var grouped = new List<Finding>();
-        foreach (var group in findings.GroupBy(GroupKey))
+        if (maxResults <= 0)
         {
-            var members = group.ToList();
-            if (group.Key == null || members.Count < 2)
+            var all = findings as IReadOnlyList<Finding> ?? findings.ToList();
+            return (all, new SarifBudgetOutcome(maxResults, all.Count, 0, 0, 0));
+        }
+        List<Finding>? kept = [];
+        var total = 0;
+        var grouper = new Grouper(maxResults);
+        foreach (var f in findings)
+        {
+            total++;
+            if (kept != null)
             {
-                grouped.AddRange(members);
+                kept.Add(f);
+                if (kept.Count <= maxResults) continue;
+                foreach (var k in kept) grouper.Add(k);   // over the limit: group from the start
+                kept = null;
                 continue;
             }
-            var fold = Fold(members);
-            first[fold] = members[0];
-            grouped.Add(fold);
-            folded += members.Count;
-            groups++;
+            grouper.Add(f);
         }
-        // Back in report order (path, line): groups sit at their first grant.
-        var order = new Dictionary<Finding, int>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < findings.Count; i++) order[findings[i]] = i;
-        grouped = [.. grouped.OrderBy(f => order[first.GetValueOrDefault(f, f)])];
+        if (kept != null) return (kept, new SarifBudgetOutcome(maxResults, total, 0, 0, 0));
+        var (results, folded, groups, omitted) = grouper.Finish();
+        return (results, new SarifBudgetOutcome(maxResults, total, folded, groups, omitted));
+    }
 
-        var omitted = 0;
-        if (grouped.Count > maxResults)
+    /// Groups one file's findings at a time (a group's members share a path) and keeps the best maxResults results:
+    /// active before suppressed, then by level, then by security-severity, then in report order.
+    private sealed class Grouper(int maxResults)
+    {
+        private readonly List<(Finding Finding, long Index)> _file = [];
+        private readonly PriorityQueue<(Finding Result, long Index), (Finding Result, long Index)> _best =
+            new(Comparer<(Finding Result, long Index)>.Create((a, b) => Rank(b, a)));   // the worst on top
+        private long _index;
+        private int _folded, _groups, _results;
+
+        public void Add(Finding f)
         {
-            var keep = grouped.Select((f, i) => (f, i))
-                .OrderBy(x => x.f.IsSuppressed)
-                .ThenByDescending(x => x.f.Level)
-                .ThenByDescending(x => x.f.Rule.SecuritySeverity ?? 10m)   // ML0001 (no severity) is never dropped first
-                .ThenBy(x => x.i)
-                .Take(maxResults).Select(x => x.i).ToHashSet();
-            omitted = grouped.Count - keep.Count;
-            grouped = [.. grouped.Where((_, i) => keep.Contains(i))];
+            if (_file.Count > 0 && !string.Equals(_file[0].Finding.Path, f.Path, StringComparison.Ordinal)) Flush();
+            _file.Add((f, _index++));
         }
-        return (grouped, new SarifBudgetOutcome(maxResults, findings.Count, folded, groups, omitted));
+
+        public (List<Finding> Results, int Folded, int Groups, int Omitted) Finish()
+        {
+            Flush();
+            var results = _best.UnorderedItems.Select(x => x.Element).OrderBy(x => x.Index).Select(x => x.Result).ToList();
+            return (results, _folded, _groups, _results - results.Count);
+        }
+
+        /// The file's findings grouped; a group sits at its first grant (its index).
+        private void Flush()
+        {
+            foreach (var group in _file.GroupBy(x => GroupKey(x.Finding)))
+            {
+                if (group.Key == null || group.Count() < 2)
+                {
+                    foreach (var m in group) Offer(m);
+                    continue;
+                }
+                var members = group.Select(m => m.Finding).ToList();
+                Offer((Fold(members), group.First().Index));
+                _folded += members.Count;
+                _groups++;
+            }
+            _file.Clear();
+        }
+
+        private void Offer((Finding Result, long Index) item)
+        {
+            _results++;
+            if (_best.Count < maxResults) _best.Enqueue(item, item);
+            else if (Rank(item, _best.Peek()) < 0) _best.DequeueEnqueue(item, item);
+        }
+
+        /// Negative when a is worth more than b.
+        private static int Rank((Finding Result, long Index) a, (Finding Result, long Index) b)
+        {
+            var c = a.Result.IsSuppressed.CompareTo(b.Result.IsSuppressed);
+            if (c == 0) c = b.Result.Level.CompareTo(a.Result.Level);
+            // ML0001 (no severity) is never dropped first
+            if (c == 0) c = (b.Result.Rule.SecuritySeverity ?? 10m).CompareTo(a.Result.Rule.SecuritySeverity ?? 10m);
+            return c != 0 ? c : a.Index.CompareTo(b.Index);
+        }
     }
 
     /// Per-object findings whose message ends with the object's name group by rule, component, file and suppression;
@@ -94,7 +142,7 @@ internal static class SarifBudget
         {
             Message = message,
             FingerprintKey = $"{first.RuleId}|{first.ComponentKind}|{first.ComponentName}|objects|{first.Path}",
-            Related = [.. members.Select(m => new RelatedLocation(m.Location, ((ObjectAccessFact)m.Fact!).Object))],
+            Related = [.. members.Take(RelatedLocation.SarifLimit).Select(m => new RelatedLocation(m.Location, ((ObjectAccessFact)m.Fact!).Object))],
         };
     }
 }
