@@ -1,0 +1,99 @@
+using MetaLint.Core.Reporting;
+using MetaLint.Core.Rules;
+using MetaLint.Tests.Support;
+
+namespace MetaLint.Core.Tests.Reporting;
+
+/// Issue 14 point 2: a run streams its findings in report order as files complete (a reorder buffer over worker
+/// threads), holding only a bounded number of files ahead of the reader.
+public sealed class StreamedRunTests : IDisposable
+{
+    private readonly TempFolder _org = new("metalint-stream-");
+
+    public void Dispose() => _org.Dispose();
+
+    private const string Grant = "    <userPermissions>\n        <enabled>true</enabled>\n        <name>{0}</name>\n    </userPermissions>\n";
+
+    private const string Suppressed = "    <userPermissions>\n        <enabled>true</enabled>\n" +
+        "        <!-- metalint-disable-next-line ML1001: break-glass profile -->\n        <name>ModifyAllData</name>\n    </userPermissions>\n";
+
+    /// The sample org twice (force-app and a copy under other-app: every component twice, decomposed sets, inline
+    /// suppressions, settings), plus count generated profiles, each granting Modify All Data (suppressed inline in every
+    /// other one) and Author Apex.
+    private void Org(int count)
+    {
+        var sample = RepoRoot.Path("testdata", "sample-org", "force-app");
+        foreach (var package in new[] { "force-app", "other-app" })
+            foreach (var file in Directory.EnumerateFiles(sample, "*", SearchOption.AllDirectories))
+                _org.Write(Path.Combine(package, Path.GetRelativePath(sample, file)), File.ReadAllBytes(file));
+        _org.Write("sfdx-project.json", "{\"packageDirectories\":[{\"path\":\"force-app\",\"default\":true},{\"path\":\"other-app\"}]}");
+        for (var i = 0; i < count; i++)
+            _org.Write($"force-app/main/default/profiles/Gen{i:D4}.profile-meta.xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Profile xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n" +
+                (i % 2 == 0 ? Suppressed : string.Format(Grant, "ModifyAllData")) + string.Format(Grant, "AuthorApex") + "</Profile>\n");
+    }
+
+    private AnalysisStream Stream(int jobs, AnalysisProgress? progress = null) =>
+        Analyzer.Stream([_org.Root], new AnalysisOptions { Root = _org.Root, Jobs = jobs, Progress = progress });
+
+    [Fact]
+    public void Findings_come_in_the_order_and_with_the_fingerprints_of_one_global_sort()
+    {
+        Org(60);
+        var streamed = Stream(jobs: 4).ToList();
+        // The reference: every finding held, sorted and numbered at once (components repeat across the two packages,
+        // so a numbering that forgot a component too early would restart at 1).
+        var reference = RuleEngine.Finalise(streamed.Select(f => f with { FingerprintKey = "" }).Reverse());
+        streamed.Select(f => (f.Path, f.Span.StartLine, f.RuleId, f.FingerprintKey))
+            .ShouldBe(reference.Select(f => (f.Path, f.Span.StartLine, f.RuleId, f.FingerprintKey)));
+        streamed.Select(f => f.FingerprintKey).ShouldBeUnique();
+        streamed.ShouldContain(f => f.FingerprintKey.EndsWith("|2", StringComparison.Ordinal));
+        streamed.ShouldContain(f => f.IsSuppressed);
+        streamed.Select(f => f.Path).ShouldContain(p => p.Contains("/permissionsets/Support_Lead/", StringComparison.Ordinal));
+        Stream(jobs: 1).Select(f => (f.Path, f.FingerprintKey)).ShouldBe(streamed.Select(f => (f.Path, f.FingerprintKey)));
+    }
+
+    [Fact]
+    public void Workers_stay_a_bounded_number_of_files_ahead_of_the_reader()
+    {
+        Org(200);
+        var progress = new AnalysisProgress();
+        using var findings = Stream(jobs: 2, progress).GetEnumerator();
+        findings.MoveNext().ShouldBeTrue();
+        // Two workers, 8 units each ahead of the reader, which has taken one unit (a unit may be a decomposed set:
+        // count its files as one more each at most).
+        var bound = 1 + 2 * 8 + 8;
+        SpinWait.SpinUntil(() => progress.FilesParsed >= bound, TimeSpan.FromSeconds(5));
+        Thread.Sleep(100);
+        progress.FilesParsed.ShouldBeLessThanOrEqualTo(bound);
+        progress.FilesTotal.ShouldBeGreaterThan(200);
+    }
+
+    [Fact]
+    public void A_reader_that_stops_early_stops_the_workers()
+    {
+        Org(200);
+        var progress = new AnalysisProgress();
+        Stream(jobs: 2, progress).Take(3).Count().ShouldBe(3);
+        var parsed = progress.FilesParsed;
+        Thread.Sleep(100);
+        progress.FilesParsed.ShouldBe(parsed);
+    }
+
+    [Fact]
+    public void A_streamed_report_gives_its_counts_and_score_only_after_its_findings_and_its_findings_once()
+    {
+        Org(3);
+        var stream = Stream(jobs: 2);
+        var report = new Report(stream, stream.Rules, stream.Discovery.Files.Count) { ScoreSource = () => stream.Score };
+        Should.Throw<InvalidOperationException>(() => report.Tally);
+        Should.Throw<InvalidOperationException>(() => report.Score);
+        var findings = report.Findings.ToList();
+        Should.Throw<InvalidOperationException>(() => report.Findings.ToList());
+        report.Tally.ActiveTotal.ShouldBe(findings.Count(f => !f.IsSuppressed));
+        report.SuppressedCount.ShouldBe(findings.Count(f => f.IsSuppressed));
+        report.Count(RuleLevel.Error).ShouldBe(findings.Count(f => !f.IsSuppressed && f.Level == RuleLevel.Error));
+        report.Score.ShouldNotBeNull();
+        stream.Score!.Score.ShouldBe(Analyzer.Run([_org.Root], new AnalysisOptions { Root = _org.Root }).Score!.Score);
+    }
+}
