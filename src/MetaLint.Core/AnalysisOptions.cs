@@ -30,6 +30,9 @@ internal sealed record AnalysisOptions
     /// Largest metadata file read (check --max-file-size); a larger one is an ML0001 finding, never read.
     public long MaxFileSize { get; init; } = InputFile.DefaultMetadataLimit;
 
+    /// Read each finding's source text (Finding.Snippet) on the worker that checked its file, for a SARIF report.
+    public bool Snippets { get; init; }
+
     /// Text to analyse instead of what is on disk, by full path: an editor's unsaved buffers (metalint lsp).
     public IReadOnlyDictionary<string, string>? Unsaved { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Runtime.ExceptionServices;
 using MetaLint.Core.Discovery;
 using MetaLint.Core.Model;
 using MetaLint.Core.Parsing;
+using MetaLint.Core.Reporting.Sarif;
 using MetaLint.Core.Rules;
 using MetaLint.Core.Suppressions;
 
@@ -103,7 +104,18 @@ internal sealed class OrderedRun(DiscoveryResult discovery, IReadOnlyList<IRule>
             options.Progress?.Parsed();
         }
         var model = Analyzer.BuildModel(parsed);
-        return new Done(Check(model.Components, engine, filter), model.Settings);
+        var findings = Check(model.Components, engine, filter);
+        if (options.Snippets && findings.Count > 0)
+        {
+            // In report order, so each file is read forward once, while the parse has left it in the page cache.
+            using var source = new SnippetSource();
+            for (var i = 0; i < findings.Count; i++)
+            {
+                var (text, start, end, context) = source.For(findings[i]);
+                findings[i] = findings[i] with { Snippet = new SourceSnippet(text, start, end, context) };
+            }
+        }
+        return new Done(findings, model.Settings);
     }
 
     /// Rules, then suppressions, then the ML9xxx rules over what the suppression stage rejected; sorted.

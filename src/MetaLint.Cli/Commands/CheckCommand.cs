@@ -140,7 +140,7 @@ internal static class CheckCommand
         try
         {
             if (streamed)
-                stream = Analyzer.Stream(paths, options);
+                stream = Analyzer.Stream(paths, options with { Snippets = req.Format == "sarif" });
             else
                 (result, comparison) = ProgressDisplay.Run(io, progress, () =>
                     req.Base != null ? GitModes.AgainstBase(paths, options, req.Base, req.ChangedOnly,

@@ -44,6 +44,10 @@ internal sealed record Finding(
 
     public bool IsSuppressed => Suppression != null;
 
+    /// The finding's source text, read by the worker that checked its file while the file was fresh (streamed SARIF
+    /// runs); null when not read, and then a SARIF report reads it itself.
+    public SourceSnippet? Snippet { get; init; }
+
     public string RuleId => Rule.Id;
     public string Path => Location.File.RelativePath;
     public SourceSpan Span => Location.Span;

@@ -137,7 +137,7 @@ internal sealed class SarifReporter(int maxResults = SarifBudget.CodeScanningMax
     /// The element's text and the lines around it, when the file can still be read.
     private static PhysicalLocation WithSnippet(PhysicalLocation physical, Finding f, SnippetSource snippets)
     {
-        var (snippet, contextStart, contextEnd, context) = snippets.For(f);
+        var (snippet, contextStart, contextEnd, context) = f.Snippet is { } s ? (s.Text, s.ContextStart, s.ContextEnd, s.Context) : snippets.For(f);
         if (snippet != null) physical.Region.Snippet = new ArtifactContent { Text = snippet };
         if (context != null)
             physical.ContextRegion = new Region { StartLine = contextStart, EndLine = contextEnd, Snippet = new ArtifactContent { Text = context } };
