@@ -30,9 +30,9 @@ mkdir -p "$out"
 gen_org "$org" "${gen_args[@]}" --seed 42
 
 echo "building Release (JIT) and NativeAOT ..."
-dotnet build -c Release "$repo/src/MetaLint.Cli/MetaLint.Cli.csproj" -o "$out/metalint" -v q -nologo >/dev/null
+dotnet build -c Release "$repo/src/MetaLint.Cli/MetaLint.Cli.csproj" -o "$out/metalint" -v q -nologo -nodeReuse:false >/dev/null
 publish_aot
-dotnet build -c Release "$repo/bench/XmlBaseline/XmlBaseline.csproj" -o "$out/baseline" -v q -nologo >/dev/null
+dotnet build -c Release "$repo/bench/XmlBaseline/XmlBaseline.csproj" -o "$out/baseline" -v q -nologo -nodeReuse:false >/dev/null
 jit=(dotnet "$out/metalint/metalint.dll"); aot="$out/aot-bin/metalint"
 
 files=$(find "$org" -name '*-meta.xml' | wc -l)
