@@ -19,7 +19,7 @@ case "$size" in
   tiny)  gen_args=(--profiles 12 --permsets 20 --objects 100 --fields 20); org="$out/org-tiny" ;;
   *) echo "PEER_SIZE must be small or tiny" >&2; exit 2 ;;
 esac
-[ -f "$org/sfdx-project.json" ] || python3 bench/gen_org.py "$org" "${gen_args[@]}" --seed 42 >/dev/null
+gen_org "$org" "${gen_args[@]}" --seed 42
 
 # The CLI and the plugin stay inside bench/out/peer: XDG folders there, no telemetry, no update checks.
 export XDG_DATA_HOME="$peer/xdg/data" XDG_CONFIG_HOME="$peer/xdg/config" XDG_CACHE_HOME="$peer/xdg/cache"
@@ -67,8 +67,7 @@ printf 'engines:\n  pmd:\n    custom_rulesets:\n      - %s\n' "$repo/bench/peer/
 aot="$out/aot-bin/metalint"
 if [ ! -x "$aot" ]; then
   echo "publishing the NativeAOT binary ..."
-  dotnet publish src/MetaLint.Cli/MetaLint.Cli.csproj -c Release -r "${RID:-linux-x64}" -p:PublishAot=true \
-    -o "$out/aot-bin" -v q -nologo >/dev/null 2>&1
+  publish_aot
 fi
 
 # median NAME: median wall, max peak RSS and median CPU (user+sys) over the runs.

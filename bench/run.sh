@@ -2,7 +2,7 @@
 # MetaLint throughput benchmark (issue 6). Generates a synthetic org, builds Release (JIT) and the NativeAOT binary,
 # then in one run measures:
 #   1. bench/XmlBaseline: every file tokenized by XmlReader on one thread (the yardstick), with and without Dynamic PGO
-#   2. metalint check on the whole tree: AOT text, AOT SARIF, JIT text
+#   2. metalint check on the whole tree: AOT text, SARIF, JSON, CSV and GitLab, and JIT text
 #   3. metalint check on one profile of about 2 MB (hyperfine): AOT text, AOT SARIF, AOT --staged, JIT text
 # and prints wall time (median and range over the repeats), MB/s, peak RSS and the metalint/baseline throughput ratios
 # (median, and the range of the per-repeat ratios: each repeat's metalint run against that repeat's baseline run).
@@ -27,16 +27,12 @@ org="${BENCH_ORG:-$repo/bench/out/org-$size}"
 out="$repo/bench/out"
 mkdir -p "$out"
 
-if [ ! -f "$org/sfdx-project.json" ]; then
-  echo "generating $size org in $org ..."
-  python3 "$repo/bench/gen_org.py" "$org" "${gen_args[@]}" --seed 42
-fi
+gen_org "$org" "${gen_args[@]}" --seed 42
 
 echo "building Release (JIT) and NativeAOT ..."
-dotnet build -c Release "$repo/src/MetaLint.Cli/MetaLint.Cli.csproj" -o "$out/metalint" -v q -nologo >/dev/null
-dotnet publish "$repo/src/MetaLint.Cli/MetaLint.Cli.csproj" -c Release -r "${RID:-linux-x64}" -p:PublishAot=true \
-  -o "$out/aot-bin" -v q -nologo >/dev/null 2>&1
-dotnet build -c Release "$repo/bench/XmlBaseline/XmlBaseline.csproj" -o "$out/baseline" -v q -nologo >/dev/null
+dotnet build -c Release "$repo/src/MetaLint.Cli/MetaLint.Cli.csproj" -o "$out/metalint" -v q -nologo -nodeReuse:false >/dev/null
+publish_aot
+dotnet build -c Release "$repo/bench/XmlBaseline/XmlBaseline.csproj" -o "$out/baseline" -v q -nologo -nodeReuse:false >/dev/null
 jit=(dotnet "$out/metalint/metalint.dll"); aot="$out/aot-bin/metalint"
 
 files=$(find "$org" -name '*-meta.xml' | wc -l)
@@ -66,13 +62,13 @@ for _ in $(seq "$runs"); do
   measure baseline dotnet "$out/baseline/XmlBaseline.dll" "$org"
   DOTNET_TieredPGO=0 measure baseline-nopgo dotnet "$out/baseline/XmlBaseline.dll" "$org"
   measure tree "$aot" check "$org" --fail-on never
-  measure tree-sarif "$aot" check "$org" --format sarif --fail-on never
+  for f in sarif json csv gitlab; do measure "tree-$f" "$aot" check "$org" --format "$f" --fail-on never; done
   measure tree-jit "${jit[@]}" check "$org" --fail-on never
 done
 
 mbs() { awk "BEGIN{printf \"%.0f\", $1/1048576/$2}"; }
 echo
-echo "machine:  $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), .NET $(dotnet --version), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+machine_line
 echo "org:      $size, $files files, $(awk "BEGIN{printf \"%.0f\", $bytes/1048576}") MB ($org)"
 echo "runs:     $runs of each, interleaved; median wall (range), CPU = user+sys median, peak RSS = max over runs"
 echo "baseline internal: $(cat "$out/baseline.stdout")"
@@ -85,13 +81,20 @@ row() {
 }
 row "XmlReader baseline, 1 thread" baseline "1.00x"
 row "XmlReader baseline, 1 thread, TieredPGO off" baseline-nopgo "" "1.00x"
-row "metalint check, tree, text (AOT)" tree "$(ratios baseline tree)" "$(ratios baseline-nopgo tree)"
-row "metalint check, tree, SARIF (AOT)" tree-sarif "$(ratios baseline tree-sarif)" "$(ratios baseline-nopgo tree-sarif)"
-row "metalint check, tree, text (JIT)" tree-jit "$(ratios baseline tree-jit)" "$(ratios baseline-nopgo tree-jit)"
+# The metalint variants, "run name:label".
+tree_runs=("tree:text (AOT)" "tree-sarif:SARIF (AOT)" "tree-json:JSON (AOT)" "tree-csv:CSV (AOT)"
+  "tree-gitlab:GitLab (AOT)" "tree-jit:text (JIT)")
+for t in "${tree_runs[@]}"; do
+  row "metalint check, tree, ${t#*:}" "${t%%:*}" "$(ratios baseline "${t%%:*}")" "$(ratios baseline-nopgo "${t%%:*}")"
+done
 echo "(vs baseline: baseline wall / metalint wall per repeat, median (range); above 1 means faster than the tokenizer)"
-echo "CPU time, baseline / metalint per repeat (steadier than wall time on a loaded machine): text (AOT) $(ratios baseline tree 2)," \
-  "SARIF (AOT) $(ratios baseline tree-sarif 2), text (JIT) $(ratios baseline tree-jit 2); PGO-off baseline:" \
-  "$(ratios baseline-nopgo tree 2), $(ratios baseline-nopgo tree-sarif 2), $(ratios baseline-nopgo tree-jit 2)"
+cpu="" cpu_nopgo=""
+for t in "${tree_runs[@]}"; do
+  cpu+="${cpu:+, }${t#*:} $(ratios baseline "${t%%:*}" 2)"
+  cpu_nopgo+="${cpu_nopgo:+, }$(ratios baseline-nopgo "${t%%:*}" 2)"
+done
+echo "CPU time, baseline / metalint per repeat (steadier than wall time on a loaded machine): $cpu; PGO-off baseline:" \
+  "$cpu_nopgo"
 echo "findings in the SARIF report: $(grep -c '"ruleId"' "$out/tree-sarif.stdout" || true)"
 
 # One file: too short for /usr/bin/time's 10 ms resolution, so hyperfine. --staged runs in a throwaway repository

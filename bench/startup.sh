@@ -14,8 +14,7 @@ mkdir -p "$out"
 echo "building IL-only, ReadyToRun and NativeAOT ..."
 dotnet publish src/MetaLint.Cli -c Release -o "$out/il" --nologo -v q >/dev/null 2>&1
 dotnet publish src/MetaLint.Cli -c Release -r "$rid" -o "$out/r2r" --nologo -v q >/dev/null 2>&1
-[ -x bench/out/aot-bin/metalint ] ||
-  dotnet publish src/MetaLint.Cli -c Release -r "$rid" -p:PublishAot=true -o bench/out/aot-bin --nologo -v q >/dev/null 2>&1
+[ -x bench/out/aot-bin/metalint ] || publish_aot
 file=$(one_profile)
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 hyperfine -N -i --warmup 3 --runs "${STARTUP_RUNS:-20}" --export-json "$out/startup.json" \
