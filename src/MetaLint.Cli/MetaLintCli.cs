@@ -63,10 +63,12 @@ internal static class MetaLintCli
         // ends as one line naming the problem and exit 2, never a stack trace with the findings exit code 1.
         try
         {
-            return parsed.Invoke(new InvocationConfiguration
+            var code = parsed.Invoke(new InvocationConfiguration
             {
                 Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false,
             });
+            stdout.Flush();   // a write error on a buffered stdout surfaces here, inside the one error path
+            return code;
         }
         catch (Exception e)
         {

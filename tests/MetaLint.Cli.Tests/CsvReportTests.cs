@@ -69,4 +69,26 @@ public sealed class CsvReportTests : IDisposable
         r.ExitCode.ShouldBe(0);
         r.Out.ShouldBe(string.Join(',', CsvReporter.Columns) + "\r\n");
     }
+
+    /// A writer that counts the writes reaching it (each write to Console.Out is a system call).
+    private sealed class CountingWriter : StringWriter
+    {
+        public int Writes { get; private set; }
+        public override void Write(char value) { Writes++; base.Write(value); }
+        public override void Write(char[] buffer, int index, int count) { Writes++; base.Write(buffer, index, count); }
+        public override void Write(ReadOnlySpan<char> buffer) { Writes++; base.Write(buffer); }
+        public override void Write(string? value) { Writes++; base.Write(value); }
+    }
+
+    [Fact]
+    public void Csv_reaches_its_writer_in_runs_not_a_character_at_a_time()
+    {
+        // Regression: the CRLF filter passed every character on by itself, one system call per byte on stdout.
+        var writer = new CountingWriter();
+        MetaLint.Cli.MetaLintCli.Run(["check", Cli.RepoPath("testdata", "sample-org"), "--format", "csv"], writer, new StringWriter());
+        var csv = writer.ToString();
+        csv.Length.ShouldBeGreaterThan(3000);
+        writer.Writes.ShouldBeLessThan(csv.Length / 5);   // Sep writes a field and its separator at a time
+        csv.ShouldBe(Cli.Run("check", Cli.RepoPath("testdata", "sample-org"), "--format", "csv").Out);
+    }
 }

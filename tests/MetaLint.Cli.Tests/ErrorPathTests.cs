@@ -138,6 +138,22 @@ public sealed class ErrorPathTests : IDisposable
         OneLine(new CliResult(code, "", stderr.ToString()), "standard output");
     }
 
+    /// A redirected stdout is buffered (Program.cs): the disk fills when the buffer is flushed, after the report.
+    private sealed class FullOnFlushWriter : StringWriter
+    {
+        public override void Flush() => throw new IOException("No space left on device");
+    }
+
+    [Theory]
+    [InlineData("check {sample} --fail-on never --format csv")]
+    [InlineData("rules")]
+    public void A_stdout_that_fails_when_flushed_is_one_line_and_exit_2(string args)
+    {
+        var stderr = new StringWriter { NewLine = "\n" };
+        var code = MetaLintCli.Run(args.Replace("{sample}", Sample).Split(' '), new FullOnFlushWriter(), stderr);
+        OneLine(new CliResult(code, "", stderr.ToString()), "standard output");
+    }
+
     [Fact]
     public void Verbose_adds_the_stack_trace_of_an_unexpected_error()
     {

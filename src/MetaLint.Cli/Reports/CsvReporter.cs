@@ -60,18 +60,25 @@ internal sealed class CsvReporter : IReporter
 
         public override System.Text.Encoding Encoding => inner.Encoding;
 
-        public override void Write(char value)
-        {
-            if (value == '"') _quoted = !_quoted;
-            if (value == '\n' && !_quoted) inner.Write('\r');
-            inner.Write(value);
-        }
+        public override void Write(char value) => Write([value]);
 
         public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
 
+        /// Passes the text on in runs, not a character at a time (each write to Console.Out is a system call).
         public override void Write(ReadOnlySpan<char> buffer)
         {
-            foreach (var c in buffer) Write(c);
+            var start = 0;
+            for (var i = 0; i < buffer.Length; i++)
+            {
+                if (buffer[i] == '"') _quoted = !_quoted;
+                else if (buffer[i] == '\n' && !_quoted)
+                {
+                    inner.Write(buffer[start..i]);
+                    inner.Write('\r');
+                    start = i;
+                }
+            }
+            inner.Write(buffer[start..]);
         }
 
         public override void Write(string? value) => Write(value.AsSpan());
