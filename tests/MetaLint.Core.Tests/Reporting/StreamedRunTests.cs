@@ -1,4 +1,5 @@
 using MetaLint.Core.Reporting;
+using MetaLint.Core.Reporting.Sarif;
 using MetaLint.Core.Rules;
 using MetaLint.Tests.Support;
 
@@ -95,5 +96,36 @@ public sealed class StreamedRunTests : IDisposable
         report.Count(RuleLevel.Error).ShouldBe(findings.Count(f => !f.IsSuppressed && f.Level == RuleLevel.Error));
         report.Score.ShouldNotBeNull();
         stream.Score!.Score.ShouldBe(Analyzer.Run([_org.Root], new AnalysisOptions { Root = _org.Root }).Score!.Score);
+    }
+
+    [Fact]
+    public void Sarif_without_a_result_limit_spools_its_results_and_writes_what_the_held_model_writes()
+    {
+        Org(30);
+        var held = Analyzer.Run([_org.Root], new AnalysisOptions { Root = _org.Root });
+        Report Held() => new(held.Findings, held.Rules, held.Discovery.Files.Count) { Score = held.Score };
+        var model = new StringWriter();
+        SarifJsonWriter.Write(SarifReporter.Build(Held(), maxResults: 0).Log, model);
+
+        var tmp = new TempFolder("metalint-spool-");
+        var before = Environment.GetEnvironmentVariable("TMPDIR");
+        Environment.SetEnvironmentVariable("TMPDIR", tmp.Root);
+        try
+        {
+            Path.GetTempPath().TrimEnd('/').ShouldBe(tmp.Root);   // where the spool goes
+            var stream = Stream(jobs: 2);
+            var spooled = new StringWriter();
+            var reporter = new SarifReporter(maxResults: 0);
+            reporter.Write(new Report(stream, stream.Rules, stream.Discovery.Files.Count) { ScoreSource = () => stream.Score }, spooled);
+            spooled.ToString().ShouldBe(model.ToString());
+            reporter.Outcome!.Findings.ShouldBe(held.Findings.Count);
+            held.Findings.Count.ShouldBeGreaterThan(30);
+            Directory.GetFileSystemEntries(tmp.Root).ShouldBeEmpty();   // the spool is deleted with its handle
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("TMPDIR", before);
+            tmp.Dispose();
+        }
     }
 }

@@ -25,7 +25,8 @@ internal static class SarifJsonWriter
         SkipValidation = true,
     };
 
-    public static void Write(SarifLog log, TextWriter output)
+    /// Writes the log; a run's results come from spooled when given (see Spool), from the model otherwise.
+    public static void Write(SarifLog log, TextWriter output, Stream? spooled = null)
     {
         using var sink = new Utf8TextWriterStream(output);
         using (var w = new Utf8JsonWriter(sink, Options))
@@ -34,14 +35,41 @@ internal static class SarifJsonWriter
             w.WriteString("$schema", log.SchemaUri.OriginalString);
             w.WriteString("version", "2.1.0");
             w.WriteStartArray("runs");
-            foreach (var run in log.Runs) WriteRun(w, run);
+            foreach (var run in log.Runs) WriteRun(w, run, sink, spooled);
             w.WriteEndArray();
             w.WriteEndObject();
         }
         sink.WriteByte((byte)'\n');
     }
 
-    private static void WriteRun(Utf8JsonWriter w, Run run)
+    /// Writes results into spool as the items of a run's results array, indented as Write indents them (the writer
+    /// opens the same four levels first: log, runs, run, results), and leaves spool at their first byte. Returns how
+    /// many were written. A run without a result cap writes its results here as they come, so that the rule table,
+    /// which comes first and lists the message templates the results use, can be written after them.
+    public static int Spool(IEnumerable<Result> results, Stream spool)
+    {
+        var count = 0;
+        long start;
+        using (var w = new Utf8JsonWriter(spool, Options))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("runs");
+            w.WriteStartObject();
+            w.WriteStartArray("results");
+            w.Flush();
+            start = spool.Position;
+            foreach (var result in results)
+            {
+                WriteResult(w, result);
+                count++;
+                if (w.BytesPending >= FlushAt) w.Flush();
+            }
+        }
+        spool.Position = start;
+        return count;
+    }
+
+    private static void WriteRun(Utf8JsonWriter w, Run run, Stream sink, Stream? spooled)
     {
         w.WriteStartObject();
         w.WriteStartObject("tool");
@@ -70,6 +98,14 @@ internal static class SarifJsonWriter
             w.WriteEndArray();
         }
         w.WriteStartArray("results");
+        if (spooled != null && spooled.Position < spooled.Length)
+        {
+            // The spooled items, then the line break and indent that the writer puts before the "]" of an array it
+            // wrote items into (for an array it thinks empty it writes "]" straight after "[").
+            w.Flush();
+            spooled.CopyTo(sink);
+            sink.Write("\n      "u8);
+        }
         foreach (var result in run.Results)
         {
             WriteResult(w, result);

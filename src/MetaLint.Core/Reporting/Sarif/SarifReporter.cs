@@ -15,11 +15,27 @@ internal sealed class SarifReporter(int maxResults = SarifBudget.CodeScanningMax
     public SarifBudgetOutcome? Outcome { get; private set; }
 
     /// Streams the log in one pass (SarifJsonWriter), byte for byte what Newtonsoft made of the same model.
+    /// With a result limit at most that many results are held (SarifBudget); without one (0), results are written to
+    /// a temporary file as they come (SarifJsonWriter.Spool) and copied into the log after the rule table, so no run
+    /// holds its findings.
     public void Write(Report report, TextWriter output)
     {
-        var (log, outcome) = Build(report, maxResults);
-        Outcome = outcome;
-        SarifJsonWriter.Write(log, output);
+        if (maxResults > 0)
+        {
+            var (log, outcome) = Build(report, maxResults);
+            Outcome = outcome;
+            SarifJsonWriter.Write(log, output);
+            return;
+        }
+        using var spool = new FileStream(Path.Combine(Path.GetTempPath(), $"metalint-sarif-{Guid.NewGuid():N}.tmp"),
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+        var messages = new SarifMessages();
+        var index = RuleIndex(report);
+        int count;
+        using (var snippets = new SnippetSource())
+            count = SarifJsonWriter.Spool(report.Findings.Select(f => Result(f, index[f.RuleId], snippets, messages)), spool);
+        Outcome = new SarifBudgetOutcome(maxResults, count, 0, 0, 0);
+        SarifJsonWriter.Write(Assemble(report, [], messages, Outcome), output, spool);
     }
 
     public static SarifLog Build(Report report) => Build(report, SarifBudget.CodeScanningMaxResults).Log;
@@ -27,11 +43,22 @@ internal sealed class SarifReporter(int maxResults = SarifBudget.CodeScanningMax
     public static (SarifLog Log, SarifBudgetOutcome Outcome) Build(Report report, int maxResults)
     {
         var (findings, outcome) = SarifBudget.Fit(report.Findings, maxResults);
-        using var snippets = new SnippetSource();
-        var rules = report.Rules.Select(r => r.Descriptor).ToList();
-        var index = rules.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var index = RuleIndex(report);
         var messages = new SarifMessages();
-        var results = findings.Select(f => Result(f, index[f.RuleId], snippets, messages)).ToList();
+        List<Result> results;
+        using (var snippets = new SnippetSource())
+            results = findings.Select(f => Result(f, index[f.RuleId], snippets, messages)).ToList();
+        return (Assemble(report, results, messages, outcome), outcome);
+    }
+
+    private static Dictionary<string, int> RuleIndex(Report report) =>
+        report.Rules.Select((r, i) => (r.Descriptor.Id, i)).ToDictionary(x => x.Id, x => x.i);
+
+    /// The log around the results: the tool with every rule (and the message templates the results used), the
+    /// provenance, and the run's properties (budget, score, base).
+    private static SarifLog Assemble(Report report, List<Result> results, SarifMessages messages, SarifBudgetOutcome outcome)
+    {
+        var rules = report.Rules.Select(r => r.Descriptor).ToList();
         var run = new Run
         {
             Tool = new Tool
@@ -77,12 +104,12 @@ internal sealed class SarifReporter(int maxResults = SarifBudget.CodeScanningMax
         }
         if (!string.IsNullOrEmpty(report.Category))
             run.AutomationDetails = new RunAutomationDetails { Id = report.Category.TrimEnd('/') + "/" };
-        return (new SarifLog
+        return new SarifLog
         {
             Version = SarifVersion.Current,
             SchemaUri = new Uri("https://json.schemastore.org/sarif-2.1.0.json"),
             Runs = [run],
-        }, outcome);
+        };
     }
 
     private static ReportingDescriptor Descriptor(RuleDescriptor d, IReadOnlyDictionary<string, string> templates)
