@@ -74,23 +74,24 @@ internal sealed class OrderedRun(DiscoveryResult discovery, IReadOnlyList<IRule>
         foreach (var (entry, count) in filter.Applied) stream.AppliedExceptions[entry] = count;
     }
 
-    /// One unit per file, except that the files of a decomposed permission set make one unit, at its first file.
+    /// One unit per file, except that the files of a decomposed permission set make one unit, at its first file. A unit
+    /// is a run of consecutive files: a component whose file lies inside a set's folder (a whole permission set or a
+    /// profile there) sorts between the set's own files, so it joins the set's unit and their findings are sorted together.
     private static List<Unit> Units(IReadOnlyList<SourceFile> files)
     {
-        var units = new List<List<SourceFile>>();
-        var sets = new Dictionary<string, List<SourceFile>>(StringComparer.Ordinal);
-        foreach (var file in files)
+        var lastOfSet = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < files.Count; i++)
+            if (files[i].DecomposedSet is { } set) lastOfSet[set] = i;
+        var units = new List<Unit>();
+        for (var start = 0; start < files.Count;)
         {
-            if (file.DecomposedSet is { } set && sets.TryGetValue(set, out var members))
-            {
-                members.Add(file);
-                continue;
-            }
-            List<SourceFile> unit = [file];
-            if (file.DecomposedSet is { } name) sets[name] = unit;
-            units.Add(unit);
+            var end = start;
+            for (var i = start; i <= end; i++)
+                if (files[i].DecomposedSet is { } set) end = Math.Max(end, lastOfSet[set]);
+            units.Add(new Unit([.. Enumerable.Range(start, end - start + 1).Select(i => files[i])]));
+            start = end + 1;
         }
-        return units.Select(u => new Unit(u)).ToList();
+        return units;
     }
 
     private Done Process(Unit unit, RuleEngine engine, SuppressionFilter filter)
