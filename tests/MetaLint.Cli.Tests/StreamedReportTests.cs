@@ -53,4 +53,89 @@ public sealed class StreamedReportTests : IDisposable
         streamed.ExitCode.ShouldBe(1);
         streamed.Out.Length.ShouldBeGreaterThan(10_000);
     }
+
+    /// Org() with what the streamed run merges or filters on the way: escaping links (ML0002, discovery's own findings,
+    /// a file link and a folder link among the profiles), a whole permission set inside a decomposed set's folder,
+    /// rules.yml exceptions (valid, expired: ML9002, path globs) with require-approval over inline comments (ML9003),
+    /// inline suppressions, and an accepted findings file covering the first profiles.
+    private string HostileOrg()
+    {
+        var org = Org();
+        const string profiles = "org/force-app/main/default/profiles/";
+        string Profile(int i) =>
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Profile xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n" +
+            "    <userPermissions>\n        <enabled>true</enabled>\n" +
+            (i % 3 == 0 ? "        <!-- metalint-disable-next-line ML1001: break-glass -->\n" : "") +
+            "        <name>ModifyAllData</name>\n    </userPermissions>\n" +
+            "    <userPermissions>\n        <enabled>true</enabled>\n" +
+            (i % 4 == 0 ? "        <!-- metalint-disable-next-line ML1006: reviewed -->\n" : "") +
+            "        <name>AuthorApex</name>\n    </userPermissions>\n</Profile>\n";
+        for (var i = 0; i < 12; i++) _tmp.Write($"{profiles}Acc{i:D2}.profile-meta.xml", Profile(i));
+        Cli.Run("check", org, "--update-accepted").ExitCode.ShouldBe(0);
+        for (var i = 0; i < 24; i++) _tmp.Write($"{profiles}Mix{i:D2}.profile-meta.xml", Profile(i));
+        for (var i = 0; i < 12; i++) _tmp.Write($"{profiles}Acc{i:D2}.profile-meta.xml", Profile(i + 1));   // lines moved
+        _tmp.Write("org/force-app/main/default/permissionsets/Support_Lead/Zed.permissionset-meta.xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<PermissionSet xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n" +
+            "    <userPermissions>\n        <enabled>true</enabled>\n        <name>ModifyAllData</name>\n    </userPermissions>\n</PermissionSet>\n");
+        _tmp.Write("org/rules.yml", """
+            policy:
+              require-approval: [ML1001]
+            exceptions:
+              - rule: ML1001
+                component: Profile:Mix01
+                justification: break-glass
+                approvedBy: sec@example.com
+                expires: 2099-12-31
+              - rule: ML1001
+                component: Mix02
+                justification: old
+                approvedBy: sec@example.com
+                expires: 2020-01-01
+              - rule: ML1006
+                path: force-app/main/default/profiles/Mix1*.profile-meta.xml
+                justification: reviewed
+              - rule: ML1004
+                path: other-app/**
+                justification: copy
+                expires: 2020-01-01
+            """);
+        if (!OperatingSystem.IsWindows())
+        {
+            _tmp.Write("outside/Escape.profile-meta.xml", Profile(1));
+            File.CreateSymbolicLink(_tmp.Path(profiles + "Lnk.profile-meta.xml"), _tmp.Path("outside/Escape.profile-meta.xml"));
+            Directory.CreateSymbolicLink(_tmp.Path("org/force-app/main/default/permissionsets/Zz"), _tmp.Path("outside"));
+        }
+        return org;
+    }
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("text", "--statistics")]
+    [InlineData("json")]
+    [InlineData("csv")]
+    [InlineData("gitlab")]
+    [InlineData("sarif")]
+    [InlineData("sarif", "--max-results", "7")]
+    [InlineData("sarif", "--max-results", "60")]
+    [InlineData("sarif", "--max-results", "0")]
+    [InlineData("json", "--select", "ML10,ML9", "--ignore", "ML1006")]
+    [InlineData("csv", "--min-level", "error")]
+    public void Every_jobs_count_and_every_repeat_writes_the_held_runs_report(string format, params string[] more)
+    {
+        var org = HostileOrg();
+        string[] args = ["check", org, "--format", format, "--fail-on", "warning", .. more];
+        var held = Cli.Run([.. args, "--jobs", "1", "--evidence", _tmp.Path("evidence.json")]);
+        held.Error.ShouldNotContain("internal error");
+        if (!more.Contains("7")) held.Out.ShouldContain("Zed.permissionset-meta.xml");
+        if (!OperatingSystem.IsWindows() && format != "gitlab" && more.Length == 0) held.Out.ShouldContain("ML0002");
+        foreach (var jobs in new[] { "1", "2", "8", "8", "2" })
+        {
+            foreach (var run in new[] { Cli.Run([.. args, "--jobs", jobs]), Cli.Run([.. args, "--jobs", jobs, "--evidence", _tmp.Path("evidence.json")]) })
+            {
+                run.Out.ShouldBe(held.Out);
+                run.Error.ShouldBe(held.Error);
+                run.ExitCode.ShouldBe(held.ExitCode);
+            }
+        }
+    }
 }
