@@ -138,4 +138,23 @@ public sealed class StreamedReportTests : IDisposable
             }
         }
     }
+
+    /// A streamed run analyses while the report is written: an analysis that fails then (here a rules.yml exception
+    /// whose path glob is too complex to match, found when the first finding is filtered) is one line and exit 2,
+    /// and leaves no temporary file beside --output, nor replaces the report already there.
+    [Theory]
+    [InlineData("sarif")]
+    [InlineData("text")]
+    public void An_analysis_that_fails_while_the_report_is_written_leaves_no_file_behind(string format)
+    {
+        var org = Org();
+        _tmp.Write("org/rules.yml", $"exceptions:\n  - rule: ML1004\n    path: \"{new string('a', 30_000)}\"\n    justification: j\n");
+        var output = _tmp.Write("out/report.txt", "the previous report");
+        var run = Cli.Run("check", org, "--format", format, "--output", output);
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldStartWith("metalint: error: an ignore pattern is too complex");
+        run.Error.TrimEnd('\n').ShouldNotContain('\n');
+        Directory.GetFiles(_tmp.Path("out")).ShouldBe([output]);
+        File.ReadAllText(output).ShouldBe("the previous report");
+    }
 }

@@ -59,10 +59,22 @@ internal static class OutputFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            try { File.Delete(temp); }
-            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException) { /* report e */ }
+            Remove(temp);
             throw new IOException($"cannot write {path}: {e.Message}; nothing was written", e);
         }
+        catch
+        {
+            // Anything else write threw (a streamed analysis runs while its report is written): the run fails with
+            // that error, and the destination stays as it was.
+            Remove(temp);
+            throw;
+        }
+    }
+
+    private static void Remove(string temp)
+    {
+        try { File.Delete(temp); }
+        catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException) { /* the run's own error is reported */ }
     }
 
     private static bool SamePath(string candidate, string full)
