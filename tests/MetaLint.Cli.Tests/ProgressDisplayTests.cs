@@ -45,4 +45,30 @@ public sealed class ProgressDisplayTests : IDisposable
         ProgressDisplay.Delay = TimeSpan.FromMinutes(5);
         Run(stderrIsTerminal: true, "check", Hostile).Error.ShouldBeEmpty();
     }
+
+    private sealed class FullWriter : StringWriter
+    {
+        public override void Write(char value) => throw new IOException("No space left on device");
+        public override void Write(string? value) => throw new IOException("No space left on device");
+        public override void Write(char[] buffer, int index, int count) => throw new IOException("No space left on device");
+    }
+
+    /// A plain check streams: its report is written while the bar is shown, so what fails there (the redirected
+    /// stdout, the analysis) fails inside the progress display's task and must still be the one-line error of its
+    /// own exception, not an AggregateException's "internal error".
+    [Theory]
+    [InlineData(0, "json")]
+    [InlineData(5, "json")]
+    [InlineData(0, "text")]
+    [InlineData(5, "text")]
+    public void A_streamed_report_that_fails_under_the_progress_display_is_its_own_one_line_error(int delayMinutes, string format)
+    {
+        ProgressDisplay.Delay = TimeSpan.FromMinutes(delayMinutes);
+        var stderr = new StringWriter { NewLine = "\n" };
+        var code = MetaLintCli.Run(["check", Hostile, "--format", format, "--fail-on", "never"], new FullWriter(), stderr,
+            stdoutRedirected: true, stderrRedirected: false);
+        code.ShouldBe(2);
+        stderr.ToString().ShouldEndWith("metalint: error: cannot write to standard output: No space left on device\n");
+        stderr.ToString().ShouldNotContain("internal error");
+    }
 }

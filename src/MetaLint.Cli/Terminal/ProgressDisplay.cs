@@ -14,7 +14,9 @@ internal static class ProgressDisplay
     {
         if (!show || !io.ShowProgress) return work();
         var task = Task.Run(work);
-        if (task.Wait(Delay)) return task.GetAwaiter().GetResult();
+        // Waits that never throw: a failed work's own exception comes from GetResult, never an AggregateException
+        // (a streamed check writes its report here, so a full stdout or a failing analysis ends up here).
+        if (Task.WaitAny([task], Delay) == 0) return task.GetAwaiter().GetResult();
 
         // The caller has established that stderr is a terminal, so don't let Spectre second-guess the writer.
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -30,7 +32,7 @@ internal static class ProgressDisplay
             .Start(ctx =>
             {
                 var bar = ctx.AddTask("Analysing");
-                while (!task.Wait(TimeSpan.FromMilliseconds(100)))
+                while (Task.WaitAny([task], TimeSpan.FromMilliseconds(100)) < 0)
                 {
                     if (progress.FilesTotal == 0) continue;
                     bar.MaxValue = progress.FilesTotal;
