@@ -1,3 +1,4 @@
+using MetaLint.Core.Model;
 using MetaLint.Core.Rules;
 using MetaLint.Tests.Support;
 
@@ -48,6 +49,43 @@ public sealed class StreamedOrderTests : IDisposable
         var streamed = Run(jobs);
         streamed.Select(f => f.Path).Distinct().ShouldBe(
             [dir + "Foo.permissionset-meta.xml", dir + "Zed.permissionset-meta.xml", dir + "objectSettings/Account.objectSettings-meta.xml"]);
+        ShouldBeGloballySorted(streamed);
+    }
+
+    /// Discovery's own findings (ML0001 for entries a git snapshot refused, ML0002 for links out of the root) are
+    /// merged into the stream at their place in report order, and number together with the files' findings of
+    /// the same component (a refused Admin profile beside a readable one in another package).
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Discoverys_own_findings_merge_into_report_order_and_numbering(int jobs)
+    {
+        _org.Write("sfdx-project.json", "{\"packageDirectories\":[{\"path\":\"a\"},{\"path\":\"b\"},{\"path\":\"c\"}]}");
+        var files = new List<SourceFile>();
+        foreach (var package in new[] { "a", "c" })
+            foreach (var name in new[] { "Admin", "Zeta" })
+            {
+                var relative = $"{package}/profiles/{name}.profile-meta.xml";
+                var full = _org.Write(relative, Set("Profile", Grant("ModifyAllData") + Grant("AuthorApex")));
+                files.Add(new SourceFile(full, relative, MetadataKind.Profile, name));
+            }
+        SourceLocation At(string relative, string name) =>
+            new(new SourceFile(_org.Path(relative), relative, MetadataKind.Profile, name), SourceSpan.FileStart);
+        var discovery = new MetaLint.Core.Discovery.DiscoveryResult(_org.Root, files, [])
+        {
+            Refused =
+            [
+                new ParseFailure(At("b/profiles/Admin.profile-meta.xml", "Admin"), "its name is not a safe path"),
+                new ParseFailure(At("0/profiles/Admin.profile-meta.xml", "Admin"), "its name is not a safe path"),
+                new ParseFailure(At("z/profiles/Admin.profile-meta.xml", "Admin"), "its name is not a safe path"),
+            ],
+            Symlinks = [new EscapingSymlink(At("a/profiles/Link.profile-meta.xml", "Link.profile-meta.xml"), "/etc/passwd")],
+        };
+        var streamed = Analyzer.Stream(discovery, new AnalysisOptions { Root = _org.Root, Jobs = jobs }).ToList();
+        streamed.Count(f => f.RuleId == "ML0001").ShouldBe(3);
+        streamed.Count(f => f.RuleId == "ML0002").ShouldBe(1);
+        streamed[0].Path.ShouldBe("0/profiles/Admin.profile-meta.xml");
+        streamed[^1].Path.ShouldBe("z/profiles/Admin.profile-meta.xml");
         ShouldBeGloballySorted(streamed);
     }
 }
