@@ -71,4 +71,21 @@ public sealed class ProgressDisplayTests : IDisposable
         stderr.ToString().ShouldEndWith("metalint: error: cannot write to standard output: No space left on device\n");
         stderr.ToString().ShouldNotContain("internal error");
     }
+
+    /// A held run (--base) also runs under the display: its git error is the command's own message (check catches
+    /// GitException), not an AggregateException's internal error.
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    public void A_git_error_under_the_progress_display_is_the_commands_own_message(int delayMinutes)
+    {
+        ProgressDisplay.Delay = TimeSpan.FromMinutes(delayMinutes);
+        using var git = new TempRepo();
+        git.Write("force-app/main/default/profiles/Admin.profile-meta.xml", TempRepo.Profile(("ViewSetup", true))).Commit("base");
+        var r = Run(stderrIsTerminal: true, "check", git.Root, "--base", "no-such-branch");
+        r.ExitCode.ShouldBe(2);
+        r.Error.ShouldContain("metalint: ");
+        r.Error.ShouldContain("no-such-branch");
+        r.Error.ShouldNotContain("internal error");
+    }
 }
