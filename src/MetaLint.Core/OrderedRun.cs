@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using MetaLint.Core.Discovery;
+using MetaLint.Core.IO;
 using MetaLint.Core.Model;
 using MetaLint.Core.Parsing;
 using MetaLint.Core.Reporting.Sarif;
@@ -94,29 +95,45 @@ internal sealed class OrderedRun(DiscoveryResult discovery, IReadOnlyList<IRule>
         return units;
     }
 
+    /// Files up to this size keep a copy of their bytes while their unit is checked when snippets are read, so that
+    /// the snippets come from memory instead of a second read of the file; larger ones are read again.
+    private const int HeldForSnippets = 16 * 1024 * 1024;
+
     private Done Process(Unit unit, RuleEngine engine, SuppressionFilter filter)
     {
         var parsed = new List<ParsedFile>(unit.Files.Count);
-        foreach (var file in unit.Files)
+        var held = new Dictionary<string, RetainingStream>(StringComparer.Ordinal);
+        try
         {
-            parsed.Add(options.Unsaved != null && options.Unsaved.TryGetValue(file.FullPath, out var text)
-                ? MetadataParser.ParseText(file, text)
-                : MetadataParser.Parse(file, options.MaxFileSize));
-            options.Progress?.Parsed();
-        }
-        var model = Analyzer.BuildModel(parsed);
-        var findings = Check(model.Components, engine, filter);
-        if (options.Snippets && findings.Count > 0)
-        {
-            // In report order, so each file is read forward once, while the parse has left it in the page cache.
-            using var source = new SnippetSource();
-            for (var i = 0; i < findings.Count; i++)
+            foreach (var file in unit.Files)
             {
-                var (text, start, end, context) = source.For(findings[i]);
-                findings[i] = findings[i] with { Snippet = new SourceSnippet(text, start, end, context) };
+                if (options.Unsaved != null && options.Unsaved.TryGetValue(file.FullPath, out var text))
+                    parsed.Add(MetadataParser.ParseText(file, text));
+                else if (options.Snippets)
+                    parsed.Add(MetadataParser.Parse(file, options.MaxFileSize,
+                        input => held[file.FullPath] = new RetainingStream(input, HeldForSnippets)));
+                else
+                    parsed.Add(MetadataParser.Parse(file, options.MaxFileSize));
+                options.Progress?.Parsed();
             }
+            var model = Analyzer.BuildModel(parsed);
+            var findings = Check(model.Components, engine, filter);
+            if (options.Snippets && findings.Count > 0)
+            {
+                // In report order, so each file is read forward once: from the bytes the parse kept, else from disk.
+                using var source = new SnippetSource(path => held.TryGetValue(path, out var copy) ? copy.Whole : null);
+                for (var i = 0; i < findings.Count; i++)
+                {
+                    var (snippetText, start, end, context) = source.For(findings[i]);
+                    findings[i] = findings[i] with { Snippet = new SourceSnippet(snippetText, start, end, context) };
+                }
+            }
+            return new Done(findings, model.Settings);
         }
-        return new Done(findings, model.Settings);
+        finally
+        {
+            foreach (var copy in held.Values) copy.Release();
+        }
     }
 
     /// Rules, then suppressions, then the ML9xxx rules over what the suppression stage rejected; sorted.

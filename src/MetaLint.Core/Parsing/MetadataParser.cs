@@ -23,12 +23,14 @@ internal static class MetadataParser
 
     /// Parses the file on disk; only a regular file of at most limit bytes is read (a FIFO, a device or a link to
     /// one, or a larger file becomes a ParseFailure naming why, never a hang).
-    public static ParsedFile Parse(SourceFile file, long limit = InputFile.DefaultMetadataLimit)
+    /// wrap, when given, wraps the file's stream before the parser reads it (RetainingStream keeps a copy).
+    public static ParsedFile Parse(SourceFile file, long limit = InputFile.DefaultMetadataLimit, Func<Stream, Stream>? wrap = null)
     {
         try
         {
             // Not XmlReader.Create(string): it would treat the path as a URI and decode "%2F".
-            using var stream = new BufferedStream(InputFile.OpenRead(file.FullPath, limit, "file"), 64 * 1024);
+            var input = InputFile.OpenRead(file.FullPath, limit, "file");
+            using var stream = new BufferedStream(wrap?.Invoke(input) ?? input, 64 * 1024);
             return Parse(file, stream);
         }
         catch (InputFileException) when (InputFile.Kind(file.FullPath) == FileKind.Missing)

@@ -42,11 +42,49 @@ public sealed class SnippetSourceTests : IDisposable
         // In file order, then out of order (a result before the window starts the file again), then past the end.
         Finding[] findings = [At(path, 1, 1, 1, 2), At(path, 2, 1, 3, 4), At(path, 5, 1, 5, 3), At(path, 2, 1, 2, 3), At(path, 9, 1, 9, 2)];
         using var source = new SnippetSource();
+        // The same from the bytes a parse kept (RetainingStream), read without touching the file.
+        var bytes = File.ReadAllBytes(path);
+        using var fromBytes = new SnippetSource(p => p == path ? bytes : null);
         foreach (var f in findings)
         {
             var (snippet, start, end, context) = source.For(f);
             var expected = Expected(text.TrimStart('\uFEFF'), f);
             (snippet, start, end, context).ShouldBe(expected, $"finding at {f.Span}");
+            fromBytes.For(f).ShouldBe(expected, $"finding at {f.Span}, from held bytes");
         }
+    }
+
+    [Fact]
+    public void Held_bytes_of_a_utf16_file_are_decoded_by_the_reader()
+    {
+        var text = "a\nbb\nccc\ndddd\n";
+        var path = _folder.Write("u.profile-meta.xml", new System.Text.UnicodeEncoding(false, true).GetPreamble()
+            .Concat(new System.Text.UnicodeEncoding(false, false).GetBytes(text)).ToArray());
+        var bytes = File.ReadAllBytes(path);
+        using var fromBytes = new SnippetSource(p => bytes);
+        var f = At(path, 2, 1, 3, 4);
+        fromBytes.For(f).ShouldBe(Expected(text, f));
+    }
+
+    [Fact]
+    public void A_retaining_stream_keeps_the_whole_file_only_when_read_to_its_end_within_its_limit()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 5000).Select(i => $"line {i}\n")));
+        var whole = new MetaLint.Core.IO.RetainingStream(new MemoryStream(bytes), 1 << 20);
+        whole.ReadExactly(new byte[100]);
+        whole.Dispose();   // reads the rest, as a parser that stopped at the root's end tag leaves it
+        whole.Whole!.Value.ToArray().ShouldBe(bytes);
+        whole.Release();
+        whole.Whole.ShouldBeNull();
+
+        var small = new MetaLint.Core.IO.RetainingStream(new MemoryStream(bytes), 1000);
+        small.CopyTo(Stream.Null);
+        small.Whole.ShouldBeNull();   // over its limit: the caller reads the file again
+
+        var moved = new MetaLint.Core.IO.RetainingStream(new MemoryStream(bytes), 1 << 20);
+        moved.ReadExactly(new byte[100]);
+        moved.Position = 0;
+        moved.CopyTo(Stream.Null);
+        moved.Whole.ShouldBeNull();   // repositioned: no longer the file in order
     }
 }

@@ -170,4 +170,32 @@ public sealed class StreamedRunTests : IDisposable
         progress.FilesParsed.ShouldBe(parsed);
         progress.FilesParsed.ShouldBeLessThan(progress.FilesTotal);
     }
+
+    [Fact]
+    public void Snippets_read_on_the_workers_are_what_the_file_shows_for_held_and_for_too_large_files()
+    {
+        Org(5);
+        // Over the 16 MB a worker holds for snippets: read again from disk.
+        var big = new System.Text.StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<Profile xmlns=\"http://soap.sforce.com/2006/04/metadata\">\r\n");
+        while (big.Length < 17 * 1024 * 1024)
+            big.Append("    <fieldPermissions>\r\n        <editable>false</editable>\r\n        <field>Account.Some_Field__c</field>\r\n        <readable>true</readable>\r\n    </fieldPermissions>\r\n");
+        _org.Write("force-app/main/default/profiles/Big.profile-meta.xml", big + string.Format(Grant, "ModifyAllData").Replace("\n", "\r\n") + "</Profile>\r\n");
+        // Held (1 MB): lines skipped a 64 KB block at a time, grants before, between and after the blocks.
+        var mid = new System.Text.StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Profile xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n");
+        for (var i = 0; mid.Length < 1024 * 1024; i++)
+            mid.Append(i % 2000 == 0 ? string.Format(Grant, i % 4000 == 0 ? "AuthorApex" : "ModifyAllData")
+                : $"    <fieldPermissions>\n        <editable>false</editable>\n        <field>Account.F{i}__c</field>\n    </fieldPermissions>\n");
+        _org.Write("force-app/main/default/profiles/Mid.profile-meta.xml", mid + string.Format(Grant, "ViewAllData") + "</Profile>\n");
+        var streamed = Analyzer.Stream([_org.Root], new AnalysisOptions { Root = _org.Root, Jobs = 2, Snippets = true }).ToList();
+        streamed.Count(f => f.Path.EndsWith("Mid.profile-meta.xml", StringComparison.Ordinal)).ShouldBeGreaterThan(3);
+        using var disk = new SnippetSource();
+        streamed.Count.ShouldBeGreaterThan(20);
+        streamed.ShouldContain(f => f.Path.EndsWith("Big.profile-meta.xml", StringComparison.Ordinal));
+        foreach (var f in streamed)
+        {
+            var (text, start, end, context) = disk.For(f);
+            f.Snippet.ShouldBe(new MetaLint.Core.Model.SourceSnippet(text, start, end, context), f.Path);
+            f.Snippet!.Context.ShouldNotBeNull();
+        }
+    }
 }

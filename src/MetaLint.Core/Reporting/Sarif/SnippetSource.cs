@@ -10,7 +10,10 @@ namespace MetaLint.Core.Reporting.Sarif;
 /// 40 MB). A result that needs an earlier line starts the file again. A file that can no longer be read (a git mode's
 /// snapshot, deleted since) or whose lines no longer reach the finding gives no snippet. Lines are what splitting the
 /// text at '\n' gives, without a trailing '\r'.
-internal sealed class SnippetSource : IDisposable
+/// A file whose bytes the caller still holds (texts: the copy the parse kept, RetainingStream) is read from them: lines
+/// are found on the bytes, and only the lines shown are decoded (UTF-8, as the reader decodes a file without a UTF-16
+/// byte order mark).
+internal sealed class SnippetSource(Func<string, ReadOnlyMemory<byte>?>? texts = null) : IDisposable
 {
     /// Lines shown above and below the finding's lines.
     public const int ContextLines = 2;
@@ -29,6 +32,8 @@ internal sealed class SnippetSource : IDisposable
     private readonly char[] _buffer = new char[64 * 1024];
     private int _position;
     private int _length;
+    private ReadOnlyMemory<byte>? _bytes;   // the file's bytes, when held
+    private int _bytePosition;
 
     public (string? Snippet, int ContextStart, int ContextEnd, string? Context) For(Finding f)
     {
@@ -67,7 +72,9 @@ internal sealed class SnippetSource : IDisposable
         }
         try
         {
-            // Lines before from (the window is empty then) are skipped without being made into strings.
+            // Lines before from (the window is empty then) are skipped without being made into strings; held
+            // bytes a block at a time.
+            if (_bytes is { } held && _window.Count == 0 && _windowStart < from) SkipHeldLines(held.Span, from);
             while (!_ended && _window.Count == 0 && _windowStart < from)
             {
                 ReadLine(keep: false);
@@ -94,6 +101,13 @@ internal sealed class SnippetSource : IDisposable
         _ended = false;
         _failed = false;
         _position = _length = 0;
+        _bytes = null;
+        if (texts?.Invoke(path) is { } held && !Utf16(held.Span))
+        {
+            _bytes = held;
+            _bytePosition = held.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+            return;
+        }
         try
         {
             _reader = new StreamReader(InputFile.OpenRead(path, InputFile.DefaultMetadataLimit, "metadata file"),
@@ -105,9 +119,49 @@ internal sealed class SnippetSource : IDisposable
         }
     }
 
+    /// A UTF-16 or UTF-32 byte order mark: such a file is decoded by the reader, never line by line from bytes.
+    private static bool Utf16(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ||
+        bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]);
+
+    /// Skips held lines up to line from (or the last line): whole blocks while they hold fewer line ends than are
+    /// left to skip (counting is vectorised), then line by line.
+    private void SkipHeldLines(ReadOnlySpan<byte> bytes, int from)
+    {
+        const int block = 64 * 1024;
+        while (from - _windowStart > 0 && bytes.Length - _bytePosition > block)
+        {
+            var lines = bytes.Slice(_bytePosition, block).Count((byte)'\n');
+            if (lines >= from - _windowStart) break;
+            _bytePosition += block;
+            _windowStart += lines;
+        }
+    }
+
+    /// ReadLine over held bytes: the line is found on the bytes and decoded only when kept.
+    private string ReadHeldLine(ReadOnlySpan<byte> bytes, bool keep)
+    {
+        var rest = bytes[_bytePosition..];
+        var newline = rest.IndexOf((byte)'\n');
+        var line = newline < 0 ? rest : rest[..newline];
+        if (newline < 0)
+        {
+            _ended = true;
+            _bytePosition = bytes.Length;
+        }
+        else
+        {
+            _bytePosition += newline + 1;
+        }
+        if (!keep) return "";
+        while (line.Length > 0 && line[^1] == (byte)'\r') line = line[..^1];
+        return Encoding.UTF8.GetString(line);
+    }
+
     /// The next '\n'-separated line; the text after the last '\n' (empty when the file ends with one) is the last.
     private string ReadLine(bool keep)
     {
+        if (_bytes is { } held) return ReadHeldLine(held.Span, keep);
         _line.Clear();
         while (true)
         {
