@@ -6,7 +6,7 @@ namespace MetaLint.Core.Reporting.Sarif;
 
 /// SARIF 2.1.0 with Sarif.Sdk as the object model: one run, every rule descriptor, relative %SRCROOT% URIs, stable
 /// fingerprints, and at most maxResults results (SarifBudget; 0: no limit).
-internal sealed class SarifReporter(int maxResults = SarifBudget.CodeScanningMaxResults) : IReporter
+internal sealed class SarifReporter(int maxResults = SarifBudget.CodeScanningMaxResults, string? spoolFolder = null) : IReporter
 {
     public const string SrcRoot = "%SRCROOT%";
     public const string InformationUri = "https://github.com/metalint/metalint";
@@ -27,7 +27,7 @@ internal sealed class SarifReporter(int maxResults = SarifBudget.CodeScanningMax
             SarifJsonWriter.Write(log, output);
             return;
         }
-        using var spool = new FileStream(Path.Combine(Path.GetTempPath(), $"metalint-sarif-{Guid.NewGuid():N}.tmp"),
+        using var spool = new FileStream(Path.Combine(spoolFolder ?? Path.GetTempPath(), $"metalint-sarif-{Guid.NewGuid():N}.tmp"),
             FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
         var messages = new SarifMessages();
         var index = RuleIndex(report);
