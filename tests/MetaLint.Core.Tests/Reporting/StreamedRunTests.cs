@@ -131,6 +131,48 @@ public sealed class StreamedRunTests : IDisposable
         }
     }
 
+    /// Unsaved text by path whose look-up fails for one file: an exception on the worker that processes it.
+    private sealed class FailingLookup(string failing) : IReadOnlyDictionary<string, string>
+    {
+        public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value)
+        {
+            if (key.EndsWith(failing, StringComparison.Ordinal)) throw new InvalidDataException($"cannot read {failing}");
+            value = null;
+            return false;
+        }
+
+        public string this[string key] => throw new KeyNotFoundException();
+        public IEnumerable<string> Keys => [];
+        public IEnumerable<string> Values => [];
+        public int Count => 0;
+        public bool ContainsKey(string key) => TryGetValue(key, out _);
+        public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => Enumerable.Empty<KeyValuePair<string, string>>().GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    [Theory]
+    [InlineData(1, "Gen0000.profile-meta.xml")]
+    [InlineData(2, "Gen0050.profile-meta.xml")]
+    [InlineData(8, "Gen0050.profile-meta.xml")]
+    [InlineData(8, "Gen0199.profile-meta.xml")]
+    public void A_worker_that_fails_hands_its_exception_to_the_reader_and_the_others_stop(int jobs, string failing)
+    {
+        Org(200);
+        var progress = new AnalysisProgress();
+        var read = new List<Finding>();
+        var stream = Analyzer.Stream([_org.Root],
+            new AnalysisOptions { Root = _org.Root, Jobs = jobs, Progress = progress, Unsaved = new FailingLookup(failing) });
+        var e = Should.Throw<InvalidDataException>(() => { foreach (var f in stream) read.Add(f); });
+        e.Message.ShouldBe($"cannot read {failing}");
+        // Everything before the failing file was reported, nothing at or after it.
+        read.ShouldNotBeEmpty();
+        read.ShouldAllBe(f => string.CompareOrdinal(f.Path, "force-app/main/default/profiles/" + failing) < 0);
+        var parsed = progress.FilesParsed;
+        Thread.Sleep(100);
+        progress.FilesParsed.ShouldBe(parsed);
+        progress.FilesParsed.ShouldBeLessThan(progress.FilesTotal);
+    }
+
     [Fact]
     public void Snippets_read_on_the_workers_are_what_the_file_shows_for_held_and_for_too_large_files()
     {
