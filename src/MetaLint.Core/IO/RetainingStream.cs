@@ -2,26 +2,40 @@ using System.Buffers;
 
 namespace MetaLint.Core.IO;
 
-/// A read-only stream that keeps a copy of the bytes read through it, up to a limit, so that a file's text can be
-/// looked at again without reading the file a second time (SARIF snippets, read right after the parse). The copy is
-/// whole only if the stream was read to its end within the limit and never repositioned; disposing reads the rest
-/// (a parser stops at the root's end tag) while that stays within the limit. The buffer comes from the shared
-/// pool: Release returns it.
-internal sealed class RetainingStream(Stream inner, int limit) : Stream
+/// A read-only stream over a file that keeps the file's bytes in memory when it is no larger than a limit: it reads
+/// them all at once into a pooled buffer and serves reads from there, so the text can be looked at again after the
+/// parse without reading the file a second time (SARIF snippets) and without another copy. A larger file, or a
+/// stream whose length is unknown, is passed through and not kept. Release returns the buffer to the pool.
+internal sealed class RetainingStream : Stream
 {
-    // Sized to the file when its length is known (one copy, no regrowth); none at all when it is over the limit.
-    private byte[]? _buffer = !inner.CanSeek ? ArrayPool<byte>.Shared.Rent(64 * 1024)
-        : inner.Length < limit ? ArrayPool<byte>.Shared.Rent((int)inner.Length + 1) : null;
-    private int _length;
-    private bool _ended;
+    private readonly Stream _inner;
+    private byte[]? _buffer;
+    private readonly int _length;
+    private int _position;
 
-    /// The file's bytes when the copy is whole; null otherwise.
-    public ReadOnlyMemory<byte>? Whole => _buffer != null && _ended ? (ReadOnlyMemory<byte>?)_buffer.AsMemory(0, _length) : null;
+    public RetainingStream(Stream inner, int limit)
+    {
+        _inner = inner;
+        if (!inner.CanSeek || inner.Length >= limit) return;
+        _buffer = ArrayPool<byte>.Shared.Rent((int)inner.Length + 1);
+        // Read to the end, not to Length: a file may change while it is read; the bounded stream stops at its cap.
+        int n;
+        while ((n = inner.Read(_buffer, _length, _buffer.Length - _length)) > 0)
+        {
+            _length += n;
+            if (_length == _buffer.Length && !Grow(limit)) return;
+        }
+    }
+
+    /// The file's bytes when kept; null otherwise (or once released).
+    public ReadOnlyMemory<byte>? Whole => _buffer != null ? (ReadOnlyMemory<byte>?)_buffer.AsMemory(0, _length) : null;
 
     public override int Read(Span<byte> buffer)
     {
-        var n = inner.Read(buffer);
-        Keep(buffer[..n]);
+        if (_buffer == null) return _inner.Read(buffer);
+        var n = Math.Min(buffer.Length, _length - _position);
+        _buffer.AsSpan(_position, n).CopyTo(buffer);
+        _position += n;
         return n;
     }
 
@@ -29,79 +43,58 @@ internal sealed class RetainingStream(Stream inner, int limit) : Stream
 
     public override long Seek(long offset, SeekOrigin origin)
     {
-        Drop();   // re-reading from elsewhere: the copy would no longer be the file in order
-        return inner.Seek(offset, origin);
+        if (_buffer == null) return _inner.Seek(offset, origin);
+        var target = origin switch
+        {
+            SeekOrigin.Begin => offset,
+            SeekOrigin.Current => _position + offset,
+            _ => _length + offset,
+        };
+        _position = (int)Math.Clamp(target, 0, _length);
+        return _position;
     }
 
     public override long Position
     {
-        get => inner.Position;
-        set
-        {
-            Drop();
-            inner.Position = value;
-        }
+        get => _buffer == null ? _inner.Position : _position;
+        set => Seek(value, SeekOrigin.Begin);
     }
 
     public override bool CanRead => true;
-    public override bool CanSeek => inner.CanSeek;
+    public override bool CanSeek => _buffer != null || _inner.CanSeek;
     public override bool CanWrite => false;
-    public override long Length => inner.Length;
+    public override long Length => _buffer == null ? _inner.Length : _length;
     public override void Flush() { }
     public override void SetLength(long value) => throw new NotSupportedException();
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
-    /// Returns the copy's buffer to the pool; Whole is null from then on.
-    public void Release() => Drop();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            try
-            {
-                Span<byte> rest = stackalloc byte[4096];
-                while (_buffer != null && !_ended && Read(rest) > 0) { }
-            }
-            catch (IOException)
-            {
-                Drop();
-            }
-            finally
-            {
-                inner.Dispose();
-            }
-        }
-        base.Dispose(disposing);
-    }
-
-    private void Keep(ReadOnlySpan<byte> read)
-    {
-        if (_buffer == null) return;
-        if (read.Length == 0)
-        {
-            _ended = true;
-            return;
-        }
-        if (_length + read.Length > limit)
-        {
-            Drop();
-            return;
-        }
-        if (_length + read.Length > _buffer.Length)
-        {
-            var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(limit, Math.Max(_buffer.Length * 2, _length + read.Length)));
-            _buffer.AsSpan(0, _length).CopyTo(bigger);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = bigger;
-        }
-        read.CopyTo(_buffer.AsSpan(_length));
-        _length += read.Length;
-    }
-
-    private void Drop()
+    /// Returns the buffer to the pool; Whole is null from then on.
+    public void Release()
     {
         if (_buffer != null) ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = null;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _inner.Dispose();
+        base.Dispose(disposing);
+    }
+
+    /// The file grew while read: a larger buffer, while within the limit.
+    private bool Grow(int limit)
+    {
+        if (_buffer!.Length >= limit)
+        {
+            // Over the limit after all: give the whole file to the reader from its start, and keep nothing.
+            Release();
+            _inner.Position = 0;
+            return false;
+        }
+        var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(limit, _buffer.Length * 2));
+        _buffer.AsSpan(0, _length).CopyTo(bigger);
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = bigger;
+        return true;
     }
 }

@@ -30,7 +30,9 @@ internal static class MetadataParser
         {
             // Not XmlReader.Create(string): it would treat the path as a URI and decode "%2F".
             var input = InputFile.OpenRead(file.FullPath, limit, "file");
-            using var stream = new BufferedStream(wrap?.Invoke(input) ?? input, 64 * 1024);
+            var wrapped = wrap?.Invoke(input) ?? input;
+            // A file already in memory needs no buffer (one copy less).
+            using var stream = wrapped is RetainingStream { Whole: not null } ? wrapped : new BufferedStream(wrapped, 64 * 1024);
             return Parse(file, stream);
         }
         catch (InputFileException) when (InputFile.Kind(file.FullPath) == FileKind.Missing)
