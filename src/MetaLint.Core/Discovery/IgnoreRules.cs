@@ -125,7 +125,9 @@ internal sealed class IgnoreRules
         }
         catch (NotSupportedException)
         {
-            throw new ArgumentException($"an ignore pattern is too complex to match safely (shorten it): {alternatives[0]}");
+            var pattern = alternatives[0];
+            throw new ArgumentException("an ignore pattern is too complex to match safely (shorten it): " +
+                (pattern.Length <= 100 ? pattern : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{pattern[..100]}... ({pattern.Length:N0} characters)")));
         }
     }
 
