@@ -17,17 +17,29 @@ internal static class ChangeAnalysis
     public sealed record Outcome(AnalysisResult Result, int BaseFindings, IReadOnlyList<Finding> Fixed, Baselines.HealthScore? BaseScore);
 
     /// Analyses both sides and keeps the head's findings the base does not have (IsIntroduced), plus the profile
-    /// grants the head deletes instead of revoking (ML1010).
+    /// grants the head deletes instead of revoking (ML1010). The base is held (the head is compared with it, and what
+    /// the head no longer has is the remediation log); the head streams, and of its findings only those it introduces
+    /// and the fingerprints of the others are kept.
     public static Outcome Compare(DiscoveryResult head, DiscoveryResult @base, AnalysisOptions options)
     {
-        var headResult = Analyzer.Analyse(head, options);
         var baseResult = Analyzer.Analyse(@base, options);
         var before = baseResult.Findings.ToDictionary(f => f.Fingerprint, StringComparer.Ordinal);
-        var introduced = headResult.Findings.Where(f => IsIntroduced(f, before))
-            .Select(f => WithBaseValue(f, baseResult.Settings));
-        var removed = Analyzer.CheckDerived(RemovedGrants(head, @base, options.MaxFileSize), headResult.Rules, options);
-        var after = headResult.Findings.Select(f => f.Fingerprint).ToHashSet(StringComparer.Ordinal);
-        return new Outcome(headResult with { Findings = RuleEngine.Sort([.. introduced, .. removed]) }, baseResult.Findings.Count,
+        var headStream = Analyzer.Stream(head, options);
+        var introduced = new List<Finding>();
+        var after = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in headStream)
+        {
+            after.Add(f.Fingerprint);
+            if (IsIntroduced(f, before)) introduced.Add(WithBaseValue(f, baseResult.Settings));
+        }
+        var removed = Analyzer.CheckDerived(RemovedGrants(head, @base, options.MaxFileSize), headStream.Rules, options);
+        var headResult = new AnalysisResult(headStream.Discovery, RuleEngine.Sort([.. introduced, .. removed]), headStream.Rules)
+        {
+            AppliedExceptions = headStream.AppliedExceptions,
+            Score = headStream.Score,
+            Settings = headStream.Settings,
+        };
+        return new Outcome(headResult, baseResult.Findings.Count,
             baseResult.Findings.Where(f => !after.Contains(f.Fingerprint)).ToList(), baseResult.Score);
     }
 
