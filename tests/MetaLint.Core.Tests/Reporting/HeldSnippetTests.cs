@@ -1,0 +1,145 @@
+using MetaLint.Core.IO;
+using MetaLint.Core.Model;
+using MetaLint.Core.Reporting.Sarif;
+using MetaLint.Core.Rules;
+using MetaLint.Core.Rules.Permissions;
+using MetaLint.Tests.Support;
+
+namespace MetaLint.Core.Tests.Reporting;
+
+/// Snippets from held bytes (RetainingStream's copy) against the file's decoded text split at '\n' and against the
+/// disk reader, on hostile contents: multi-byte characters and line ends around the 64 KB blocks, invalid UTF-8,
+/// lone CR, CRLF, empty lines, a BOM, no final newline.
+public sealed class HeldSnippetTests : IDisposable
+{
+    private readonly TempFolder _folder = new("metalint-held-");
+
+    public void Dispose() => _folder.Dispose();
+
+    private static Finding At(string path, int startLine, int startColumn, int endLine, int endColumn) =>
+        new(UserPermissionGrants.ML1001.Descriptor, RuleLevel.Error, "m",
+            new SourceLocation(new SourceFile(path, "p", MetadataKind.Profile, "P"), new SourceSpan(startLine, startColumn, endLine, endColumn)),
+            MetadataKind.Profile, "P", "s");
+
+    private static readonly byte[][] Pieces =
+    [
+        "a"u8.ToArray(), "bc"u8.ToArray(), "\u00e9"u8.ToArray(), "\u20ac"u8.ToArray(), "\U0001F600"u8.ToArray(),
+        "\n"u8.ToArray(), "\r\n"u8.ToArray(), "\r"u8.ToArray(), [0xFF], [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x98],
+        "\n\n"u8.ToArray(),
+    ];
+
+    private static byte[] Content(Random random, int size, bool bom)
+    {
+        var bytes = new List<byte>(size + 8);
+        if (bom) bytes.AddRange([0xEF, 0xBB, 0xBF]);
+        while (bytes.Count < size)
+        {
+            // Mostly short ASCII lines so that blocks hold many line ends, with hostile pieces mixed in.
+            var piece = random.Next(4) == 0 ? Pieces[random.Next(Pieces.Length)] : Pieces[random.Next(2)];
+            bytes.AddRange(piece);
+            if (random.Next(40) == 0) bytes.Add((byte)'\n');
+        }
+        return [.. bytes];
+    }
+
+    /// The reference: the decoded text split at '\n', trailing '\r's removed.
+    private static string[] Lines(string path)
+    {
+        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+    }
+
+    [Theory]
+    [InlineData(1, 0, false)]
+    [InlineData(2, 1, false)]
+    [InlineData(3, 64 * 1024 - 1, false)]
+    [InlineData(4, 64 * 1024, true)]
+    [InlineData(5, 64 * 1024 + 1, false)]
+    [InlineData(6, 3 * 64 * 1024 + 17, true)]
+    [InlineData(7, 5 * 64 * 1024 + 5, false)]
+    public void Held_bytes_show_what_the_decoded_text_shows_at_every_line(int seed, int size, bool bom)
+    {
+        var random = new Random(seed);
+        var bytes = Content(random, size, bom);
+        var path = _folder.Write($"f{seed}.profile-meta.xml", bytes);
+        var lines = Lines(path);
+        // Lines whose text starts in each block's last and first bytes, and a random sparse selection.
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < bytes.Length; i++) if (bytes[i] == '\n') starts.Add(i + 1);
+        var wanted = new SortedSet<int>();
+        var boundary = new SortedSet<int>();
+        for (var line = 1; line <= lines.Length; line++)
+        {
+            var offset = starts[line - 1];
+            var end = line < starts.Count ? starts[line] : bytes.Length;
+            var nearBoundary = offset / (64 * 1024) != end / (64 * 1024) || offset % (64 * 1024) < 4;
+            if (nearBoundary) boundary.Add(line);
+            if (nearBoundary || line <= 3 || line >= lines.Length - 2 || random.Next(25) == 0) wanted.Add(line);
+        }
+        var sequences = new List<List<Finding>>
+        {
+            wanted.Select(l => At(path, l, 1, l, 2)).ToList(),
+            wanted.Where((_, i) => i % 7 == 0).Select(l => At(path, l, 1, Math.Min(l + 1, lines.Length + 1), 1)).ToList(),
+            Enumerable.Range(1, lines.Length + 1).Select(l => At(path, l, 1, l, 2)).ToList(),
+            // Far apart (whole blocks skipped), then the last line.
+            boundary.Where((_, i) => i % 3 == 0).Append(lines.Length).Distinct().Select(l => At(path, l, 1, l, 2)).ToList(),
+        };
+        // Each line near a block boundary as the first result of a file (skipped to from its start).
+        // (its context begins two lines earlier, so also two lines later).
+        sequences.AddRange(boundary.SelectMany(l => new[] { l, l + 1, l + 2 }).Select(l => new List<Finding> { At(path, l, 1, l, 2) }));
+        foreach (var findings in sequences)
+        {
+            using var disk = new SnippetSource();
+            using var held = new SnippetSource(p => p == path ? bytes : null);
+            foreach (var f in findings)
+            {
+                var expected = disk.For(f);
+                held.For(f).ShouldBe(expected, $"finding at {f.Span}");
+                if (f.Span.EndLine > lines.Length) continue;
+                var start = Math.Max(1, f.Span.StartLine - 2);
+                var last = Math.Min(lines.Length, f.Span.EndLine + 2);
+                var context = string.Join('\n', lines[(start - 1)..last]);
+                (expected.ContextStart, expected.ContextEnd, expected.Context)
+                    .ShouldBe((start, last, context.Length <= SnippetSource.MaxSnippet ? context : null), $"reference at {f.Span}");
+            }
+        }
+    }
+}
+
+/// RetainingStream over a file that changes while it is read (its length said one thing, its reads another).
+public sealed class RetainingStreamTests
+{
+    /// A stream whose Length is what it was when opened, not what reading finds.
+    private sealed class Changing(byte[] content, long length) : MemoryStream(content)
+    {
+        public override long Length => length;
+    }
+
+    private static byte[] Bytes(int n) => Enumerable.Range(0, n).Select(i => (byte)(i % 251)).ToArray();
+
+    [Theory]
+    [InlineData(10, 5000, 1 << 16)]          // grew, still within the limit: kept whole
+    [InlineData(100, 1 << 16, 1 << 16)]      // grew to exactly the limit: passed through
+    [InlineData(100, (1 << 16) - 1, 1 << 16)]
+    [InlineData(100, 70_000, 1 << 16)]       // grew past the limit
+    [InlineData(5000, 10, 1 << 16)]          // shrank
+    [InlineData(0, 0, 1 << 16)]              // empty
+    [InlineData(0, 300, 1 << 16)]
+    public void The_parser_reads_every_byte_and_the_copy_is_whole_or_absent(int said, int actual, int limit)
+    {
+        var content = Bytes(actual);
+        var stream = new RetainingStream(new Changing(content, said), limit);
+        var read = new MemoryStream();
+        stream.CopyTo(read);
+        read.ToArray().ShouldBe(content);
+        if (stream.Whole is { } whole) whole.ToArray().ShouldBe(content);
+        else actual.ShouldBeGreaterThanOrEqualTo(limit - 1);
+        stream.Position = 0;   // DOCTYPE detection after a failed parse
+        read.SetLength(0);
+        stream.CopyTo(read);
+        read.ToArray().ShouldBe(content);
+        stream.Release();
+        stream.Release();
+        stream.Whole.ShouldBeNull();
+    }
+}
