@@ -119,6 +119,44 @@ public sealed class StreamedRunTests : IDisposable
         Directory.GetFileSystemEntries(tmp.Root).ShouldBeEmpty();   // the spool is deleted with its handle
     }
 
+    [Fact]
+    public void A_spooled_log_is_the_held_one_for_no_one_and_escaped_results_and_its_spool_goes_when_writing_fails()
+    {
+        Org(1);
+        var held = Analyzer.Run([_org.Root], new AnalysisOptions { Root = _org.Root });
+        var escaped = held.Findings.Select((f, i) => f with
+        {
+            Message = $"caf\u00e9 \"{i}\" <b>&amp;</b> \\ \t \u2028 \U0001F600 {new string('\u00e9', i * 500)}",
+            ComponentName = "Na\u00efve\"<>",
+        }).ToList();
+        using var tmp = new TempFolder("metalint-spool-");
+        foreach (var findings in new[] { [], held.Findings.Take(1).ToList(), escaped })
+        {
+            Report Make() => new(findings, held.Rules, held.Discovery.Files.Count) { Score = held.Score };
+            var model = new StringWriter();
+            SarifJsonWriter.Write(SarifReporter.Build(Make(), maxResults: 0).Log, model);
+            var spooled = new StringWriter();
+            new SarifReporter(maxResults: 0, spoolFolder: tmp.Root).Write(Make(), spooled);
+            spooled.ToString().ShouldBe(model.ToString(), $"{findings.Count} results");
+            Directory.GetFileSystemEntries(tmp.Root).ShouldBeEmpty();
+        }
+        // The output fails, or the findings do (an analysis error while they are spooled): the spool is deleted.
+        Should.Throw<IOException>(() => new SarifReporter(maxResults: 0, spoolFolder: tmp.Root)
+            .Write(new Report(escaped, held.Rules, 1), new FailingWriter()));
+        Directory.GetFileSystemEntries(tmp.Root).ShouldBeEmpty();
+        Should.Throw<InvalidOperationException>(() => new SarifReporter(maxResults: 0, spoolFolder: tmp.Root)
+            .Write(new Report(escaped.Take(2).Append(null!).Select(f => f ?? throw new InvalidOperationException("analysis failed")), held.Rules, 1), new StringWriter()));
+        Directory.GetFileSystemEntries(tmp.Root).ShouldBeEmpty();
+    }
+
+    private sealed class FailingWriter : StringWriter
+    {
+        public override void Write(char[] buffer, int index, int count) => throw new IOException("disk full");
+        public override void Write(ReadOnlySpan<char> buffer) => throw new IOException("disk full");
+        public override void Write(string? value) => throw new IOException("disk full");
+        public override void Write(char value) => throw new IOException("disk full");
+    }
+
     /// Counts the files in the spool folder when the log's first characters arrive.
     private sealed class SpoolWatcher(string folder) : StringWriter
     {
