@@ -19,11 +19,19 @@ internal sealed class RetainingStream : Stream
         if (!inner.CanSeek || inner.Length >= limit) return;
         _buffer = ArrayPool<byte>.Shared.Rent((int)inner.Length + 1);
         // Read to the end, not to Length: a file may change while it is read; the bounded stream stops at its cap.
-        int n;
-        while ((n = inner.Read(_buffer, _length, _buffer.Length - _length)) > 0)
+        try
         {
-            _length += n;
-            if (_length == _buffer.Length && !Grow(limit)) return;
+            int n;
+            while ((n = inner.Read(_buffer, _length, _buffer.Length - _length)) > 0)
+            {
+                _length += n;
+                if (_length == _buffer.Length && !Grow(limit)) return;
+            }
+        }
+        catch
+        {
+            Release();   // the file grew past the reader's cap, or could not be read: the caller never gets this stream
+            throw;
         }
     }
 

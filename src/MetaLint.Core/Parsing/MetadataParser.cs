@@ -29,7 +29,8 @@ internal static class MetadataParser
         try
         {
             // Not XmlReader.Create(string): it would treat the path as a URI and decode "%2F".
-            var input = InputFile.OpenRead(file.FullPath, limit, "file");
+            // Disposed here too: wrap may throw while it reads (a file that grows past the limit), before stream owns it.
+            using var input = InputFile.OpenRead(file.FullPath, limit, "file");
             var wrapped = wrap?.Invoke(input) ?? input;
             // A file already in memory needs no buffer (one copy less).
             using var stream = wrapped is RetainingStream { Whole: not null } ? wrapped : new BufferedStream(wrapped, 64 * 1024);

@@ -1,5 +1,6 @@
 using MetaLint.Core.IO;
 using MetaLint.Core.Model;
+using MetaLint.Core.Parsing;
 using MetaLint.Core.Reporting.Sarif;
 using MetaLint.Core.Rules;
 using MetaLint.Core.Rules.Permissions;
@@ -141,5 +142,22 @@ public sealed class RetainingStreamTests
         stream.Release();
         stream.Release();
         stream.Whole.ShouldBeNull();
+    }
+}
+
+/// The parser with a RetainingStream around its file.
+public sealed class WrappedParseTests
+{
+    [Fact]
+    public void A_file_that_grows_past_the_limit_while_it_is_kept_is_one_failure_and_leaves_no_handle_open()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        // A regular file whose size says 0 and whose reads give more (proc): it "grows" while RetainingStream reads it.
+        var path = $"/proc/{Environment.ProcessId}/maps";
+        var file = new SourceFile(path, "maps", MetadataKind.Profile, "maps");
+        var parsed = MetadataParser.Parse(file, limit: 16, input => new RetainingStream(input, 1 << 20));
+        parsed.Failure!.Message.ShouldContain("grew past the 16-byte limit");
+        Directory.GetFiles($"/proc/{Environment.ProcessId}/fd").Select(fd => new FileInfo(fd).LinkTarget)
+            .ShouldNotContain(path);
     }
 }
