@@ -161,3 +161,52 @@ public sealed class WrappedParseTests
             .ShouldNotContain(path);
     }
 }
+
+/// Keeping each file's bytes for snippets changes nothing else: the same findings (parse failures included, with their
+/// positions) as a run without snippets, on hostile files; and each snippet is what the file's text shows there.
+public sealed class HeldRunTests : IDisposable
+{
+    private readonly TempFolder _org = new("metalint-heldrun-");
+
+    public void Dispose() => _org.Dispose();
+
+    [Fact]
+    public void A_run_with_snippets_finds_what_one_without_finds()
+    {
+        const string head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+        const string open = "<Profile xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n";
+        const string grant = "    <userPermissions>\r\n        <enabled>true</enabled>\r\n        <name>ModifyAllData</name>\n    </userPermissions>\n";
+        var utf8 = new System.Text.UTF8Encoding(false);
+        var files = new Dictionary<string, byte[]>
+        {
+            ["Plain"] = utf8.GetBytes(head + open + grant + "</Profile>"),
+            ["Bom"] = [0xEF, 0xBB, 0xBF, .. utf8.GetBytes(head + open + grant + "</Profile>\n")],
+            ["Doctype"] = utf8.GetBytes(head + "\n\n  <!DOCTYPE x [ <!ENTITY a \"b\"> ]>\n" + open + grant + "</Profile>\n"),
+            ["BomDoctype"] = [0xEF, 0xBB, 0xBF, .. utf8.GetBytes("<!DOCTYPE x>\n" + open + "</Profile>\n")],
+            ["Utf16"] = [.. new System.Text.UnicodeEncoding(false, true).GetPreamble(),
+                .. new System.Text.UnicodeEncoding(false, false).GetBytes(head.Replace("UTF-8", "UTF-16") + open + grant + "</Profile>\n")],
+            ["Utf16Doctype"] = [.. new System.Text.UnicodeEncoding(false, true).GetPreamble(),
+                .. new System.Text.UnicodeEncoding(false, false).GetBytes("\n<!DOCTYPE x>\n" + open + "</Profile>\n")],
+            ["Invalid"] = [.. utf8.GetBytes(head + open + grant + "<description>"), 0xFF, 0xC3, .. utf8.GetBytes("</description>\n</Profile>\n")],
+            ["Truncated"] = utf8.GetBytes(head + open + grant + "<userPermissions>\n  <enabled>tr"),
+            ["Empty"] = [],
+            ["Latin1"] = [.. System.Text.Encoding.Latin1.GetBytes(head.Replace("UTF-8", "ISO-8859-1") + open + "<description>caf\u00e9</description>\n" + grant + "</Profile>\n")],
+            ["Wide"] = utf8.GetBytes(head + open + string.Concat(Enumerable.Repeat("<!-- \u20ac\u00e9\U0001F600 -->\n", 9000)) + grant + "</Profile>\n"),
+        };
+        foreach (var (name, bytes) in files)
+            _org.Write($"force-app/main/default/profiles/{name}.profile-meta.xml", bytes);
+        AnalysisResult Run(bool snippets) =>
+            Analyzer.Run([_org.Root], new AnalysisOptions { Root = _org.Root, Snippets = snippets, Jobs = 2 });
+        var with = Run(snippets: true).Findings;
+        var without = Run(snippets: false).Findings;
+        with.Select(f => (f.RuleId, f.Path, f.Span, f.Message, f.Fingerprint))
+            .ShouldBe(without.Select(f => (f.RuleId, f.Path, f.Span, f.Message, f.Fingerprint)));
+        with.Count(f => f.RuleId == "ML0001").ShouldBeGreaterThanOrEqualTo(6);
+        using var disk = new MetaLint.Core.Reporting.Sarif.SnippetSource();
+        foreach (var f in with)
+        {
+            var expected = disk.For(f);
+            (f.Snippet!.Text, f.Snippet.ContextStart, f.Snippet.ContextEnd, f.Snippet.Context).ShouldBe(expected, $"{f.RuleId} {f.Path} {f.Span}");
+        }
+    }
+}
