@@ -9,9 +9,10 @@ using MetaLint.Core.Suppressions;
 
 namespace MetaLint.Core;
 
-/// The pipeline behind AnalysisStream. A unit is a file, or the files of one decomposed permission set (checked
-/// together). Units are parsed, checked, filtered (rules.yml exceptions, inline comments, then the ML9xxx rules over
-/// what that rejected) and sorted on worker threads, at most Window units ahead of the reader; the reader takes them
+/// The pipeline behind AnalysisStream. A unit is a file, or the consecutive files that hold a decomposed permission
+/// set (checked together; see Units). Units are parsed, checked, filtered (rules.yml exceptions, inline comments, then
+/// the ML9xxx rules over what that rejected) and sorted on worker threads, at most AheadPerWorker units per worker
+/// ahead of the reader; the reader takes them
 /// in file order (a reorder buffer), which is the report order because discovery lists files by path and a unit's
 /// findings lie in its own files. Once taken, a unit is dropped: its model, directives and findings are not held.
 /// The reader also numbers fingerprints (Occurrences, forgetting a component after the last unit that can name it)
