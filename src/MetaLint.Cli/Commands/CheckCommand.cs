@@ -130,8 +130,8 @@ internal static class CheckCommand
             MaxFileSize = req.MaxFileSize,
         };
         // A plain run streams: findings are reported as their files complete and never all held (issue 14). Git
-        // modes compare two whole runs, evidence lists every finding, and rewriting the accepted file needs them
-        // all, so those runs hold them.
+        // modes report what the change introduces once both sides are compared, evidence lists every finding, and
+        // rewriting the accepted file needs them all, so those runs hold their result.
         var streamed = req.Base == null && !req.Staged && req.Evidence == null && req.EvidenceChain == null &&
                        !req.UpdateAccepted && !req.PruneAccepted;
         AnalysisResult? result = null;
