@@ -1,7 +1,5 @@
-using MetaLint.Core.Model;
 using MetaLint.Core.Reporting.Sarif;
 using MetaLint.Core.Rules;
-using MetaLint.Core.Rules.Permissions;
 using MetaLint.Tests.Support;
 
 namespace MetaLint.Core.Tests.Reporting;
@@ -16,9 +14,7 @@ public sealed class HeldSnippetTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     private static Finding At(string path, int startLine, int startColumn, int endLine, int endColumn) =>
-        new(UserPermissionGrants.ML1001.Descriptor, RuleLevel.Error, "m",
-            new SourceLocation(new SourceFile(path, "p", MetadataKind.Profile, "P"), new SourceSpan(startLine, startColumn, endLine, endColumn)),
-            MetadataKind.Profile, "P", "s");
+        SnippetSourceTests.At(path, startLine, startColumn, endLine, endColumn);
 
     private static readonly byte[][] Pieces =
     [

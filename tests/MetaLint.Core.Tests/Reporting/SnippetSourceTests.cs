@@ -13,7 +13,8 @@ public sealed class SnippetSourceTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private static Finding At(string path, int startLine, int startColumn, int endLine, int endColumn) =>
+    /// A finding at the span (the snippet tests need nothing else of it).
+    internal static Finding At(string path, int startLine, int startColumn, int endLine, int endColumn) =>
         new(UserPermissionGrants.ML1001.Descriptor, RuleLevel.Error, "m",
             new SourceLocation(new SourceFile(path, "p", MetadataKind.Profile, "P"), new SourceSpan(startLine, startColumn, endLine, endColumn)),
             MetadataKind.Profile, "P", "s");

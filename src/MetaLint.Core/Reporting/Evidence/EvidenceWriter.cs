@@ -61,18 +61,18 @@ internal static class EvidenceWriter
 
         var findings = e.Report.Findings;
         w.WriteStartObject("counts");
-        w.WriteNumber("total", e.Report.Active.Count());
+        w.WriteNumber("total", e.Report.Tally.ActiveTotal);
         w.WriteNumber("suppressed", e.Report.SuppressedCount);
         w.WriteStartObject("byLevel");
         foreach (var level in new[] { RuleLevel.Error, RuleLevel.Warning, RuleLevel.Note })
             w.WriteNumber(level.ToText(), e.Report.Count(level));
         w.WriteEndObject();
         w.WriteStartObject("byRule");
-        foreach (var group in e.Report.Active.GroupBy(f => f.RuleId).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var (id, (_, byLevel)) in e.Report.Tally.ByRule.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
-            w.WriteStartObject(group.Key);
-            foreach (var level in group.GroupBy(f => f.Level).OrderByDescending(l => l.Key))
-                w.WriteNumber(level.Key.ToText(), level.Count());
+            w.WriteStartObject(id);
+            foreach (var level in new[] { RuleLevel.Error, RuleLevel.Warning, RuleLevel.Note })
+                if (byLevel[(int)level] > 0) w.WriteNumber(level.ToText(), byLevel[(int)level]);
             w.WriteEndObject();
         }
         w.WriteEndObject();
